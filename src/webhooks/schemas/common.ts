@@ -1,0 +1,21 @@
+import * as z from 'zod/mini';
+
+// Shared building blocks of the family schemas. Objects are loose: unknown fields are kept.
+
+/** A decimal amount sent as a string ("0.047116964221968237"); never converted to a number. */
+export const decimalString = z.string();
+
+/** A timestamp string as sent (ISO 8601, with or without zone). */
+export const timestampString = z.string();
+
+/**
+ * A numeric id. The parser turns integers beyond 2^53 into strings before validation, so ids
+ * arrive as a safe number or as a string, never as a rounded number.
+ */
+export const numericId = z.union([z.number(), z.string()]);
+
+/** An amount a document sends as a JSON number (precision beyond 2^53 kept as a string). */
+export const jsonAmount = z.union([z.number(), z.string()]);
+
+/** Optional and nullable: the documents show the field as sometimes absent or null. */
+export const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
