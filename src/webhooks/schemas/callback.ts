@@ -1,14 +1,77 @@
+import * as z from 'zod/mini';
 import { defineFamily, type EventsOf } from '../family.js';
+import { toDate } from '../timestamp.js';
+import { timestampString } from './common.js';
 
-// Placeholder: this family's schemas are being written; until then it recognises nothing.
-const schemas = {};
+// Payment callbacks (seed 004): a flat `{ eventName, orderId, timeStamp, signature }`.
+// `signature` is the in-body scheme (hex HMAC of the rest of the body); verifying it is the
+// signature module's job, so here it is only a string.
 
+const callback = <N extends string>(eventName: N) =>
+  z.looseObject({
+    eventName: z.literal(eventName),
+    orderId: z.string(),
+    timeStamp: timestampString,
+    signature: z.string(),
+  });
+
+const schemas = {
+  payment_received: callback('payment_received'),
+  payment_rejected: callback('payment_rejected'),
+  payment_expired: callback('payment_expired'),
+  crypto_tx_sent: callback('crypto_tx_sent'),
+  crypto_delivered: callback('crypto_delivered'),
+  crypto_tx_failed: callback('crypto_tx_failed'),
+};
+
+/**
+ * A documented payment callback event name: `payment_received` (payment confirmed),
+ * `payment_rejected`, `payment_expired` (no payment in time), `crypto_tx_sent` and
+ * `crypto_delivered` (on-ramps only), `crypto_tx_failed`.
+ *
+ * @example
+ * const final: CallbackEventName[] = ['crypto_delivered', 'crypto_tx_failed'];
+ */
+export type CallbackEventName = keyof typeof schemas;
+
+/**
+ * Body of a payment callback; narrow it with the event name (`CallbackPayload<'crypto_delivered'>`).
+ *
+ * @example
+ * const orderOf = (payload: CallbackPayload) => payload.orderId;
+ */
+export type CallbackPayload<N extends CallbackEventName = CallbackEventName> = z.output<(typeof schemas)[N]>;
+
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Own properties only: a key inherited through a prototype is not part of the body.
+const own = (body: Readonly<Record<string, unknown>>, key: string): unknown =>
+  Object.hasOwn(body, key) ? body[key] : undefined;
+
+/**
+ * Recognises payment callbacks: a string `eventName` and a string `orderId`.
+ *
+ * @internal
+ */
 export const callbackFamily = defineFamily({
   source: 'callback',
-  classify: () => undefined,
+  classify(body) {
+    if (!isRecord(body)) return undefined;
+    const eventName = own(body, 'eventName');
+    return typeof eventName === 'string' && typeof own(body, 'orderId') === 'string' ? eventName : undefined;
+  },
   schemas,
-  eventId: () => '',
-  occurredAt: () => new Date(Number.NaN),
+  // The body carries no event id. Order, event and time together name one delivery, and a
+  // retry of it yields the same id, so duplicates can be dropped.
+  eventId: (payload) => `${payload.orderId}:${payload.eventName}:${payload.timeStamp}`,
+  occurredAt: (payload) => toDate(payload.timeStamp),
 });
 
+/**
+ * The payment callback members of the webhook union; `type` is the `eventName`.
+ *
+ * @example
+ * if (event.type === 'crypto_delivered') console.log(event.payload.orderId);
+ */
 export type CallbackEvent = EventsOf<'callback', typeof schemas>;
