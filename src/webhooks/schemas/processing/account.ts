@@ -1,0 +1,60 @@
+import * as z from 'zod/mini';
+import { jsonAmount, maybe, timestampString } from '../common.js';
+import { dataType, fiatAmounts, processingEvent } from './envelope.js';
+
+// Deposits to the account itself (top-ups and wallet deliveries). Their tables name no id of
+// their own and mark no field as always sent, so every data field is optional.
+
+const deposit = {
+  amount: maybe(jsonAmount),
+  currency: maybe(z.string()),
+  senderAddress: maybe(z.string()),
+  paymentDate: maybe(timestampString),
+  transactionHash: maybe(z.string()),
+  fiatAmount: maybe(fiatAmounts),
+};
+
+const topUpComplianceCheck = processingEvent('TOP_UP_COMPLIANCE_CHECK', {
+  ...deposit,
+  type: dataType('TOP_UP_COMPLIANCE_CHECK'),
+});
+
+const topUpComplianceDeclined = processingEvent('TOP_UP_COMPLIANCE_DECLINED', {
+  ...deposit,
+  type: dataType('TOP_UP_COMPLIANCE_DECLINED'),
+});
+
+const walletFundsDelivered = processingEvent('WALLET_FUNDS_DELIVERED_ACCOUNT', {
+  ...deposit,
+  type: dataType('WALLET_FUNDS_DELIVERED_ACCOUNT'),
+});
+
+export const accountSchemas = {
+  TOP_UP_COMPLIANCE_CHECK: topUpComplianceCheck,
+  TOP_UP_COMPLIANCE_DECLINED: topUpComplianceDeclined,
+  WALLET_FUNDS_DELIVERED_ACCOUNT: walletFundsDelivered,
+};
+
+/**
+ * Body of `TOP_UP_COMPLIANCE_CHECK`: a top-up deposit is under compliance review.
+ *
+ * @example
+ * if (event.type === 'TOP_UP_COMPLIANCE_CHECK') event.payload.data.transactionHash;
+ */
+export type TopUpComplianceCheckPayload = z.output<typeof topUpComplianceCheck>;
+
+/**
+ * Body of `TOP_UP_COMPLIANCE_DECLINED`: compliance declined a top-up deposit.
+ *
+ * @example
+ * if (event.type === 'TOP_UP_COMPLIANCE_DECLINED') event.payload.data.senderAddress;
+ */
+export type TopUpComplianceDeclinedPayload = z.output<typeof topUpComplianceDeclined>;
+
+/**
+ * Body of `WALLET_FUNDS_DELIVERED_ACCOUNT`: funds sent to the wallet were credited to the account.
+ *
+ * @example
+ * if (event.type === 'WALLET_FUNDS_DELIVERED_ACCOUNT') event.payload.data.fiatAmount?.['USD'];
+ */
+export type WalletFundsDeliveredPayload = z.output<typeof walletFundsDelivered>;
