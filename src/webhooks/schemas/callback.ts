@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineFamily, type EventsOf } from '../family.js';
 import { toDate } from '../timestamp.js';
-import { timestampString } from './common.js';
+import { timestampString, isRecord, own } from './common.js';
 
 // Payment callbacks (seed 004): a flat `{ eventName, orderId, timeStamp, signature }`.
 // `signature` is the in-body scheme (hex HMAC of the rest of the body); verifying it is the
@@ -42,12 +42,7 @@ export type CallbackEventName = keyof typeof schemas;
  */
 export type CallbackPayload<N extends CallbackEventName = CallbackEventName> = z.output<(typeof schemas)[N]>;
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Own properties only: a key inherited through a prototype is not part of the body.
-const own = (body: Readonly<Record<string, unknown>>, key: string): unknown =>
-  Object.hasOwn(body, key) ? body[key] : undefined;
 
 /**
  * Recognises payment callbacks: a string `eventName` and a string `orderId`.

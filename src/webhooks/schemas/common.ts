@@ -19,3 +19,11 @@ export const jsonAmount = z.union([z.number(), z.string()]);
 
 /** Optional and nullable: the documents show the field as sometimes absent or null. */
 export const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
+
+/** A JSON object (not null, not an array). Used by the families' `classify`. */
+export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A body's own property: a key inherited through a prototype is not part of the body. */
+export const own = (body: Readonly<Record<string, unknown>>, key: string): unknown =>
+  Object.hasOwn(body, key) ? body[key] : undefined;

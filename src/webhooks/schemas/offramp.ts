@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { defineFamily, type EventsOf } from '../family.js';
 import { toDate } from '../timestamp.js';
-import { decimalString, maybe, timestampString } from './common.js';
+import { decimalString, maybe, timestampString, isRecord, own } from './common.js';
 
 // Crypto off-ramp order events (seed 001): `{ name, id, bootstrapTokenId, data }`, where `data`
 // is the order. All six events share the order shape; they differ in `status` and in what is
@@ -154,12 +154,7 @@ export type OfframpOrderRefundCompletedPayload = z.output<typeof refundCompleted
  */
 export type OfframpPayload = z.output<(typeof schemas)[keyof typeof schemas]>;
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Own properties only: a key inherited through a prototype is not part of the body.
-const own = (body: Readonly<Record<string, unknown>>, key: string): unknown =>
-  Object.hasOwn(body, key) ? body[key] : undefined;
 
 /**
  * Recognises crypto off-ramp order events: a string `name` starting with `order:` and an object `data`.

@@ -1,3 +1,4 @@
+import { isRecord, own } from './common.js';
 import type * as z from 'zod/mini';
 import { defineFamily, type EventsOf } from '../family.js';
 import { toDate } from '../timestamp.js';
@@ -59,12 +60,7 @@ const schemas = { ...invoiceSchemas, ...fiatSchemas, ...purseSchemas, ...payoutS
  */
 export type ProcessingPayload = z.output<(typeof schemas)[keyof typeof schemas]>;
 
-const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Own properties only: a key inherited through a prototype is not part of the body.
-const own = (body: Readonly<Record<string, unknown>>, key: string): unknown =>
-  Object.hasOwn(body, key) ? body[key] : undefined;
 
 /**
  * Recognises processing events: a non-empty string `eventType` with a string `service` or
