@@ -145,3 +145,11 @@ function nextDown(n: number): number {
   view.setBigUint64(0, n > 0 ? bits - 1n : bits + 1n);
   return view.getFloat64(0);
 }
+
+/**
+ * Writes a finite number as a plain decimal string, never with an exponent (`1e-7` →
+ * `"0.0000001"`, `1.5e21` → `"1500000000000000000000"`). Callers reject non-finite numbers first.
+ */
+export function numberToPlainDecimal(value: number): string {
+  return parseDecimal(value) ?? String(value);
+}

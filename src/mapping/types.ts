@@ -5,20 +5,9 @@
  * @module
  */
 
-/**
- * A crypto asset as `cryptoChains.list()` returns it.
- *
- * @example
- * ```ts
- * const btc: Asset = { code: 'BTC', name: 'Bitcoin', decimals: 8, supportedChains: ['BTC'] };
- * ```
- */
-export interface Asset {
-  code: string;
-  name: string;
-  decimals: number;
-  supportedChains: string[];
-}
+import type { Asset } from '../resources/crypto-chains.js';
+
+export type { Asset };
 
 /**
  * A customer's remaining limits as `transactionLimits.get()` returns them: decimal strings in

@@ -1,2 +1,19 @@
 // The `coinme-sdk/testing` entry point: mock Coinme (msw handlers), event factories, signing.
-export {};
+export {
+  createMockClock,
+  createMockCoinme,
+  createSeedData,
+  seededCustomerId,
+} from './mock/index.js';
+export type {
+  AuthorizeResponseShape,
+  MockClock,
+  MockCoinme,
+  MockCoinmeData,
+  MockCoinmeOptions,
+  MockCustomer,
+  MockFailure,
+  MockTransaction,
+  MockWidgetSession,
+  RecordedRequest,
+} from './mock/index.js';

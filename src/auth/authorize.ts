@@ -1,0 +1,48 @@
+/** `POST /authorize`: exchanges the partner credentials for a bearer token. */
+import { ResponseValidationError } from '../errors.js';
+import { coinmeApiErrorFrom, readErrorResponse } from '../core/api-error.js';
+import type { HttpTransport } from '../core/http.js';
+import { parseJsonExact } from '../internal/json.js';
+import { parseAuthorizeResponse } from './authorize-response.js';
+import { readJwtExpiry } from './jwt.js';
+import type { TokenGrant } from './token-manager.js';
+
+/** Token lifetimes Coinme documents per environment, used when neither JWT nor body says. */
+export const defaultTokenLifetimeMs = { staging: 30 * 60_000, production: 60 * 60_000 } as const;
+
+/**
+ * Calls `authorize` and works out the token's expiry: the JWT `exp` claim, else `expires_in`,
+ * else `fallbackLifetimeMs`. The response body is never put into an error: it may hold a token.
+ */
+export async function requestToken(
+  transport: HttpTransport,
+  basicAuthorization: string,
+  fallbackLifetimeMs: number,
+  now: () => number,
+): Promise<TokenGrant> {
+  const path = '/authorize';
+  const response = await transport.send({ method: 'POST', path, form: '', authorization: basicAuthorization, retryable: true, authorize: true });
+  const grant = parseAuthorizeResponse(response.text);
+  if (!grant) {
+    const envelope = safeParse(response.text);
+    if (readErrorResponse(envelope)) {
+      throw coinmeApiErrorFrom(response.status, envelope, { path, authorize: true });
+    }
+    throw new ResponseValidationError('Coinme answered /authorize without a recognisable token', {
+      status: response.status,
+      path,
+      issues: [{ path: 'token', message: 'is missing' }],
+      body: '[redacted]',
+    });
+  }
+  const expiresAt = readJwtExpiry(grant.token) ?? now() + (grant.expiresInMs ?? fallbackLifetimeMs);
+  return { token: grant.token, expiresAt };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return parseJsonExact(text);
+  } catch {
+    return undefined;
+  }
+}

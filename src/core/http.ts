@@ -1,0 +1,154 @@
+/**
+ * The HTTP layer: one ky instance per client, with per-call timeout, retry policy, attempt
+ * observation and translation of every failure into the SDK's error tree.
+ */
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options } from 'ky';
+import { CoinmeError, ConnectionError, TimeoutError } from '../errors.js';
+import { coinmeApiErrorFrom } from './api-error.js';
+import type { RawResponse } from './envelope.js';
+import type { Observer } from './observability.js';
+import { pathOf, redactHeaders } from './redact.js';
+import type { RequestOptions } from './request-options.js';
+import { parseRetryAfter, retryOptions, type RetryDelay } from './retry-policy.js';
+
+/**
+ * A WHATWG `fetch`-compatible function.
+ *
+ * @example
+ * ```ts
+ * const coinme = new CoinmeClient({ ...credentials, fetch: (input, init) => fetch(input, init) });
+ * ```
+ */
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** Everything the transport needs from the client's options. */
+export interface HttpTransportConfig {
+  baseUrl: string;
+  userAgent: string;
+  apiKey: string | undefined;
+  fetch: FetchFunction | undefined;
+  timeout: number;
+  maxRetries: number;
+  retryDelay: RetryDelay;
+  observer: Observer;
+  now: () => number;
+}
+
+/** One logical call (possibly several attempts). */
+export interface HttpCall {
+  method: 'GET' | 'POST';
+  /** Path below the base URL, e.g. `/cryptoChains`. */
+  path: string;
+  query?: Record<string, string | undefined> | undefined;
+  /** JSON body. */
+  json?: unknown;
+  /** Raw body with its content type, for the form-encoded `authorize`. */
+  form?: string;
+  /** The full `Authorization` header value. */
+  authorization: string;
+  retryable: boolean;
+  /** True for `POST /authorize` (changes how 401/403 are reported). */
+  authorize?: boolean;
+  options?: RequestOptions | undefined;
+}
+
+/** Sends calls to Coinme and returns the final successful response, or throws a `CoinmeError`. */
+export class HttpTransport {
+  readonly #config: HttpTransportConfig;
+  readonly #ky: KyInstance;
+
+  constructor(config: HttpTransportConfig) {
+    this.#config = config;
+    const headers: Record<string, string> = { 'user-agent': config.userAgent, accept: 'application/json' };
+    if (config.apiKey !== undefined) headers['x-api-key'] = config.apiKey;
+    this.#ky = ky.create({ prefix: config.baseUrl, headers, throwHttpErrors: true });
+  }
+
+  /** The base URL every path is resolved against. */
+  get baseUrl(): string {
+    return this.#config.baseUrl;
+  }
+
+  async send(call: HttpCall): Promise<RawResponse> {
+    const signal = call.options?.signal;
+    signal?.throwIfAborted();
+    const timeout = call.options?.timeout ?? this.#config.timeout;
+    const maxRetries = call.options?.maxRetries ?? this.#config.maxRetries;
+    let last: { status: number; headers: Headers } | undefined;
+    let attempts = 0;
+
+    const observedFetch: FetchFunction = async (input, init) => {
+      attempts += 1;
+      const request = input instanceof Request ? input : new Request(input, init);
+      const info = { method: request.method, path: pathOf(request.url), attempt: attempts, headers: redactHeaders(request.headers) };
+      this.#config.observer.request(info);
+      const started = this.#config.now();
+      // Looked up per attempt, not captured at construction, so interceptors such as msw apply.
+      const fetchImpl = this.#config.fetch ?? globalThis.fetch;
+      try {
+        const response = await fetchImpl(input, init);
+        last = { status: response.status, headers: response.headers };
+        const requestId = requestIdOf(response.headers);
+        this.#config.observer.response({ ...info, status: response.status, durationMs: this.#config.now() - started, requestId });
+        return response;
+      } catch (error) {
+        const { name, message } = error instanceof Error ? error : new Error(String(error));
+        this.#config.observer.error({ ...info, durationMs: this.#config.now() - started, error: { name, message } });
+        throw error;
+      }
+    };
+
+    const options: Options = {
+      method: call.method,
+      headers: { authorization: call.authorization },
+      timeout,
+      retry: retryOptions(call.retryable, maxRetries, this.#config.retryDelay),
+      fetch: observedFetch,
+    };
+    if (signal) options.signal = signal;
+    if (call.query) options.searchParams = call.query;
+    if (call.json !== undefined) options.json = call.json;
+    if (call.form !== undefined) {
+      options.body = call.form;
+      options.headers = { authorization: call.authorization, 'content-type': 'application/x-www-form-urlencoded' };
+    }
+
+    try {
+      const text = await this.#ky(call.path.replace(/^\//, ''), options).text();
+      const final = last ?? { status: 200, headers: new Headers() };
+      return { status: final.status, headers: final.headers, text };
+    } catch (error) {
+      throw this.#translate(error, call, { signal, timeout, attempts });
+    }
+  }
+
+  #translate(error: unknown, call: HttpCall, context: { signal: AbortSignal | undefined; timeout: number; attempts: number }): unknown {
+    const label = `${call.method} ${call.path}`;
+    if (context.signal?.aborted) return context.signal.reason;
+    if (error instanceof CoinmeError) return error;
+    if (isTimeoutError(error)) {
+      return new TimeoutError(`${label} timed out after ${context.timeout} ms (${attemptsText(context.attempts)})`);
+    }
+    if (isHTTPError(error)) {
+      const { headers, status } = error.response;
+      return coinmeApiErrorFrom(status, error.data, {
+        path: call.path,
+        requestId: requestIdOf(headers),
+        retryAfter: parseRetryAfter(headers.get('retry-after'), Date.now()),
+        authorize: call.authorize ?? false,
+      });
+    }
+    // Only the underlying network error is kept as the cause: ky's own errors hold the request,
+    // and with it the Authorization header.
+    const cause = isNetworkError(error) ? error.cause : error;
+    return new ConnectionError(`${label} could not reach Coinme (${attemptsText(context.attempts)})`, { cause });
+  }
+}
+
+function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('x-amzn-requestid') ?? undefined;
+}
+
+function attemptsText(attempts: number): string {
+  return attempts === 1 ? '1 attempt' : `${attempts} attempts`;
+}

@@ -1,0 +1,57 @@
+/** `GET /cryptoChains`: the crypto assets Coinme supports and their chains. */
+import * as z from 'zod/mini';
+import type { RequestOptions } from '../core/request-options.js';
+import { APIResource } from './resource.js';
+
+/**
+ * A supported crypto asset.
+ *
+ * @example
+ * ```ts
+ * const btc: Asset = { code: 'BTC', name: 'Bitcoin', decimals: 8, supportedChains: ['BTC'] };
+ * ```
+ */
+export interface Asset {
+  /** Asset code, e.g. `BTC`. */
+  code: string;
+  /** Display name, e.g. `Bitcoin`. */
+  name: string;
+  /** Number of decimal places of the asset's smallest unit. */
+  decimals: number;
+  /** Chains the asset can be sent on, e.g. `['ETH']` for USDC. */
+  supportedChains: string[];
+}
+
+const assetSchema = z.looseObject({
+  code: z.optional(z.string()),
+  name: z.string(),
+  decimals: z.pipe(z.union([z.number(), z.string().check(z.regex(/^\d+$/))]), z.transform(Number)),
+  supportedChains: z.array(z.string()),
+});
+
+const cryptoChainsSchema = z.looseObject({ cryptoChains: z.record(z.string(), assetSchema) });
+
+/**
+ * Supported assets.
+ *
+ * @example
+ * ```ts
+ * const assets = await coinme.cryptoChains.list();
+ * const btc = assets.find((asset) => asset.code === 'BTC');
+ * ```
+ */
+export class CryptoChains extends APIResource {
+  /**
+   * Lists the supported assets, converted from Coinme's `{ cryptoChains: { [code]: asset } }`
+   * map into an array in Coinme's order. Fields Coinme adds later are kept on each object.
+   *
+   * @example
+   * ```ts
+   * for (const { code, supportedChains } of await coinme.cryptoChains.list()) console.log(code, supportedChains);
+   * ```
+   */
+  async list(options?: RequestOptions): Promise<Asset[]> {
+    const data = await this.request({ method: 'GET', path: '/cryptoChains', retryable: true, schema: cryptoChainsSchema, options });
+    return Object.entries(data.cryptoChains).map(([key, asset]) => ({ ...asset, code: asset.code ?? key }));
+  }
+}

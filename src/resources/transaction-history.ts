@@ -1,0 +1,174 @@
+/** `GET /widget/transactionhistory`: a customer's transactions, for reconciliation. */
+import * as z from 'zod/mini';
+import { paginate } from '../core/pagination.js';
+import type { RequestOptions } from '../core/request-options.js';
+import { parseInput } from '../core/validate.js';
+import { currencyCodeInput, customerIdInput, dateTimeInput } from '../internal/input-schemas.js';
+import { dateOutput, decimalOutput, idOutput, textOrEmpty } from '../internal/output-schemas.js';
+import { APIResource } from './resource.js';
+
+/**
+ * Largest page Coinme serves.
+ *
+ * @example
+ * ```ts
+ * await coinme.transactionHistory.list({ customerId, size: maxTransactionPageSize });
+ * ```
+ */
+export const maxTransactionPageSize = 500;
+const defaultPageSize = 100;
+
+/**
+ * Parameters of {@link TransactionHistory.list} and {@link TransactionHistory.iterate}.
+ *
+ * @example
+ * ```ts
+ * const params: TransactionHistoryParams = { customerId: '1319354818066124800', startDateTime: new Date('2025-01-01T00:00:00Z') };
+ * ```
+ */
+export interface TransactionHistoryParams {
+  /** Coinme's 64-bit customer id: digits as a string, a `bigint`, or a safe integer. */
+  customerId: string | bigint | number;
+  /** Only transactions in this crypto currency, e.g. `DOGE`. */
+  currencyCode?: string;
+  /** Start of the window; sent as ISO 8601 UTC. */
+  startDateTime?: Date | string;
+  /** End of the window; sent as ISO 8601 UTC. */
+  endDateTime?: Date | string;
+  /** Zero-based page number; defaults to 0 (for `iterate`, the first page read). */
+  page?: number;
+  /** Page size, 1 to 500; defaults to 100. */
+  size?: number;
+}
+
+/**
+ * One transaction. Amounts are decimal strings; `transactionDateTime` is parsed to a `Date`.
+ *
+ * @example
+ * ```ts
+ * const tx: Transaction = page.transactions[0]!;
+ * console.log(tx.partnerTransactionId, tx.transactionStatus, tx.transactionDateTime.toISOString());
+ * ```
+ */
+export interface Transaction {
+  totalFees: string;
+  feeCurrencyCode: string;
+  creditCurrencyAmount: string;
+  creditCurrencyCode: string;
+  debitCurrencyAmount: string;
+  debitCurrencyCode: string;
+  transactionDateTime: Date;
+  partnerTransactionId: string;
+  /** E.g. `CONFIRMED`. */
+  transactionStatus: string;
+  /** `''` when Coinme has none. */
+  fromWalletAddress: string;
+  /** `''` when Coinme has none. */
+  toWalletAddress: string;
+  /** Present when a promo code was used. */
+  promoCode?: string;
+}
+
+/**
+ * One page of transactions.
+ *
+ * @example
+ * ```ts
+ * const { transactions, hasMore } = await coinme.transactionHistory.list({ customerId, page: 0, size: 50 });
+ * ```
+ */
+export interface TransactionPage {
+  transactions: Transaction[];
+  page: number;
+  size: number;
+  /** False when this page was shorter than `size`, so no later page has anything. */
+  hasMore: boolean;
+}
+
+const paramsSchema = z.strictObject({
+  customerId: customerIdInput,
+  currencyCode: z.optional(currencyCodeInput),
+  startDateTime: z.optional(dateTimeInput),
+  endDateTime: z.optional(dateTimeInput),
+  page: z.optional(z.int().check(z.minimum(0))),
+  size: z.optional(z.int().check(z.minimum(1), z.maximum(maxTransactionPageSize))),
+});
+
+const transactionSchema = z.looseObject({
+  totalFees: decimalOutput,
+  feeCurrencyCode: z.string(),
+  creditCurrencyAmount: decimalOutput,
+  creditCurrencyCode: z.string(),
+  debitCurrencyAmount: decimalOutput,
+  debitCurrencyCode: z.string(),
+  transactionDateTime: dateOutput,
+  partnerTransactionId: idOutput,
+  transactionStatus: z.string(),
+  fromWalletAddress: textOrEmpty,
+  toWalletAddress: textOrEmpty,
+  promoCode: z.optional(z.nullable(z.string())),
+});
+
+const historySchema = z.looseObject({ transactions: z.nullable(z.array(transactionSchema)) });
+
+type ParsedParams = z.output<typeof paramsSchema>;
+
+/**
+ * Transaction history.
+ *
+ * @example
+ * ```ts
+ * for await (const tx of coinme.transactionHistory.iterate({ customerId })) ledger.match(tx);
+ * ```
+ */
+export class TransactionHistory extends APIResource {
+  /**
+   * Gets one page of the customer's transactions.
+   *
+   * @example
+   * ```ts
+   * const page = await coinme.transactionHistory.list({ customerId: '1319354818066124800', page: 0, size: 100 });
+   * ```
+   */
+  async list(params: TransactionHistoryParams, options?: RequestOptions): Promise<TransactionPage> {
+    return this.#fetchPage(parseInput(paramsSchema, params), options);
+  }
+
+  /**
+   * Iterates over every transaction of every page, fetching pages as the loop advances and
+   * stopping after a short or empty page.
+   *
+   * @example
+   * ```ts
+   * for await (const tx of coinme.transactionHistory.iterate({ customerId, currencyCode: 'BTC' })) {
+   *   if (tx.transactionStatus !== 'CONFIRMED') flag(tx);
+   * }
+   * ```
+   */
+  iterate(params: TransactionHistoryParams, options?: RequestOptions): AsyncGenerator<Transaction, void, undefined> {
+    const input = parseInput(paramsSchema, params);
+    const size = input.size ?? defaultPageSize;
+    return paginate(async (page) => (await this.#fetchPage({ ...input, page, size }, options)).transactions, input.page ?? 0, size);
+  }
+
+  async #fetchPage(input: ParsedParams, options: RequestOptions | undefined): Promise<TransactionPage> {
+    const page = input.page ?? 0;
+    const size = input.size ?? defaultPageSize;
+    const query = {
+      customerId: input.customerId,
+      currencyCode: input.currencyCode,
+      startDateTime: input.startDateTime,
+      endDateTime: input.endDateTime,
+      page: String(page),
+      size: String(size),
+    };
+    const data = await this.request({ method: 'GET', path: '/widget/transactionhistory', query, retryable: true, schema: historySchema, options });
+    const transactions = (data.transactions ?? []).map(toTransaction);
+    return { transactions, page, size, hasMore: transactions.length >= size };
+  }
+}
+
+function toTransaction(parsed: z.output<typeof transactionSchema>): Transaction {
+  const { promoCode, ...rest } = parsed;
+  return promoCode == null ? rest : { ...rest, promoCode };
+}

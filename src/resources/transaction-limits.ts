@@ -1,0 +1,68 @@
+/** `GET /transactionlimits`: what a customer may still buy and sell. */
+import * as z from 'zod/mini';
+import type { RequestOptions } from '../core/request-options.js';
+import { parseInput } from '../core/validate.js';
+import { customerIdInput } from '../internal/input-schemas.js';
+import { decimalOutput } from '../internal/output-schemas.js';
+import { APIResource } from './resource.js';
+
+/**
+ * Parameters of {@link TransactionLimits.get}.
+ *
+ * @example
+ * ```ts
+ * const params: TransactionLimitsParams = { customerId: '1319354818066124800', fiatCurrencyCode: 'USD' };
+ * ```
+ */
+export interface TransactionLimitsParams {
+  /** Coinme's 64-bit customer id: digits as a string, a `bigint`, or a safe integer. */
+  customerId: string | bigint | number;
+  /** Fiat currency of the limits; defaults to `USD`. */
+  fiatCurrencyCode?: string;
+}
+
+/**
+ * A customer's remaining limits, as decimal strings in the requested fiat currency.
+ *
+ * @example
+ * ```ts
+ * const limits: TransactionLimitsResult = { buyLimitAmount: '500.00', sellLimitAmount: '500.00' };
+ * ```
+ */
+export interface TransactionLimitsResult {
+  buyLimitAmount: string;
+  sellLimitAmount: string;
+}
+
+const paramsSchema = z.strictObject({
+  customerId: customerIdInput,
+  fiatCurrencyCode: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"'))),
+});
+
+const limitsSchema = z.looseObject({ buyLimitAmount: decimalOutput, sellLimitAmount: decimalOutput });
+
+/**
+ * Per-customer limits.
+ *
+ * @example
+ * ```ts
+ * const { buyLimitAmount } = await coinme.transactionLimits.get({ customerId });
+ * ```
+ */
+export class TransactionLimits extends APIResource {
+  /**
+   * Gets the customer's remaining buy and sell limits. An unknown customer is reported by Coinme
+   * as a 200 carrying an `errorResponse`, which this throws as a `CoinmeApiError`.
+   *
+   * @example
+   * ```ts
+   * const limits = await coinme.transactionLimits.get({ customerId: '1319354818066124800', fiatCurrencyCode: 'USD' });
+   * ```
+   */
+  async get(params: TransactionLimitsParams, options?: RequestOptions): Promise<TransactionLimitsResult> {
+    const input = parseInput(paramsSchema, params);
+    const query = { customerId: input.customerId, fiatCurrencyCode: (input.fiatCurrencyCode ?? 'USD').toUpperCase() };
+    const data = await this.request({ method: 'GET', path: '/transactionlimits', query, retryable: true, schema: limitsSchema, options });
+    return { ...data, buyLimitAmount: data.buyLimitAmount, sellLimitAmount: data.sellLimitAmount };
+  }
+}

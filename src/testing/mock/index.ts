@@ -1,0 +1,8 @@
+/** The mock Coinme of `coinme-sdk/testing`. */
+export { createMockCoinme } from './create-mock-coinme.js';
+export type { AuthorizeResponseShape, MockCoinme, MockCoinmeOptions, MockFailure, RecordedRequest } from './create-mock-coinme.js';
+export { createMockClock } from './clock.js';
+export type { MockClock } from './clock.js';
+export type { MockWidgetSession } from './endpoints.js';
+export { createSeedData, seededCustomerId } from './seed-data.js';
+export type { MockCoinmeData, MockCustomer, MockTransaction } from './seed-data.js';

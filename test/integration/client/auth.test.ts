@@ -1,0 +1,159 @@
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { AuthenticationError, ResponseValidationError } from '../../../src/errors.js';
+import type { AuthorizeResponseShape } from '../../../src/testing/mock/index.js';
+import { useMockCoinme } from './mock-server.js';
+
+const { mock, server, client } = useMockCoinme();
+const base = 'https://caas-staging.coinme.com/services';
+const authorizeCount = (): number => mock.requestsTo('/authorize').length;
+
+describe('token lifecycle', () => {
+  it('authorizes once and reuses the token', async () => {
+    const coinme = client();
+    await coinme.cryptoChains.list();
+    await coinme.locationLicensing.list();
+    expect(authorizeCount()).toBe(1);
+    expect(mock.requests.filter((request) => request.path !== '/authorize').map((request) => request.tokenSerial)).toEqual([1, 1]);
+  });
+
+  it('shares one authorize between 100 concurrent calls on a cold client', async () => {
+    mock.setLatency(20);
+    const coinme = client();
+    const results = await Promise.all(Array.from({ length: 100 }, () => coinme.locationLicensing.list()));
+    expect(results.every((states) => states.join() === 'WA,VA')).toBe(true);
+    expect(authorizeCount()).toBe(1);
+    expect(mock.requestsTo('/locationlicensing')).toHaveLength(100);
+  });
+
+  it('refreshes once when a call answers 401, then succeeds', async () => {
+    const coinme = client();
+    await coinme.cryptoChains.list();
+    mock.revokeTokens();
+    const assets = await coinme.cryptoChains.list();
+    expect(assets).toHaveLength(8);
+    expect(authorizeCount()).toBe(2);
+    expect(mock.requestsTo('/cryptoChains').map((request) => request.authenticated)).toEqual([true, false, true]);
+  });
+
+  it('concurrent 401s share a single refresh', async () => {
+    const coinme = client();
+    await coinme.cryptoChains.list();
+    mock.revokeTokens();
+    await Promise.all(Array.from({ length: 10 }, () => coinme.cryptoChains.list()));
+    expect(authorizeCount()).toBe(2);
+  });
+
+  it('refreshes before expiry when its clock says the token is about to expire', async () => {
+    const coinme = client();
+    await coinme.cryptoChains.list();
+    mock.clock.advance(29.5 * 60_000); // inside the safety margin of a 30-minute staging token
+    await coinme.cryptoChains.list();
+    expect(authorizeCount()).toBe(2);
+    expect(mock.requestsTo('/cryptoChains').every((request) => request.authenticated)).toBe(true);
+  });
+
+  it('recovers with exactly one refresh when the token expires on Coinme\'s side mid-run', async () => {
+    const coinme = client({ now: Date.now }); // the client's clock does not see the jump
+    await coinme.cryptoChains.list();
+    mock.clock.advance(31 * 60_000);
+    await coinme.cryptoChains.list();
+    await coinme.cryptoChains.list();
+    expect(authorizeCount()).toBe(2);
+    expect(mock.requestsTo('/cryptoChains').map((request) => request.authenticated)).toEqual([true, false, true, true]);
+  });
+
+  it('keeps a production token for 60 minutes', async () => {
+    const production = client({ environment: 'production' });
+    await production.cryptoChains.list();
+    mock.clock.advance(45 * 60_000);
+    await production.cryptoChains.list();
+    expect(authorizeCount()).toBe(1);
+  });
+
+  it('replays a widget POST once after a 401, since Coinme did not act on it', async () => {
+    const coinme = client();
+    await coinme.cryptoChains.list();
+    mock.revokeTokens();
+    await coinme.widget.createSession({ destinationCurrency: 'BTC', walletAddress: 'bc1q' });
+    expect(mock.requestsTo('/widget')).toHaveLength(2);
+    expect(mock.widgetSessions).toHaveLength(1);
+  });
+
+  it('throws AuthenticationError when a call still answers 401 after the refresh', async () => {
+    const coinme = client();
+    mock.failNext({ status: 401, path: '/transactionlimits', times: 2 });
+    const error = await coinme.transactionLimits.get({ customerId: '1' }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(mock.requestsTo('/transactionlimits')).toHaveLength(2);
+    expect(authorizeCount()).toBe(2);
+  });
+});
+
+describe('authorize', () => {
+  it('throws AuthenticationError on refused credentials without retrying', async () => {
+    const error = await client({ clientSecret: 'wrong-secret' }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).status).toBe(401);
+    expect(authorizeCount()).toBe(1);
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(0);
+  });
+
+  it('refuses a wrong User-Agent', async () => {
+    await expect(client({ userAgent: 'someone-else' }).cryptoChains.list()).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  it('retries authorize on 5xx and network errors', async () => {
+    mock.failNext({ status: 500, path: '/authorize' });
+    mock.failNext({ networkError: true, path: '/authorize' });
+    expect(await client().cryptoChains.list()).toHaveLength(8);
+    expect(authorizeCount()).toBe(3);
+  });
+
+  const shapes: AuthorizeResponseShape[] = ['data.token', 'data.accessToken', 'token', 'access_token', 'bare', 'quoted'];
+  it.each(shapes)('accepts the %s response shape', async (shape) => {
+    mock.authorizeShape = shape;
+    expect(await client().cryptoChains.list()).toHaveLength(8);
+    expect(mock.requestsTo('/cryptoChains')[0]!.authenticated).toBe(true);
+  });
+
+  it('uses expires_in when the token is not a JWT', async () => {
+    let issued = 0;
+    server.use(
+      http.post(`${base}/authorize`, () => HttpResponse.json({ access_token: `opaque-${++issued}`, expires_in: 120 })),
+      http.get(`${base}/cryptoChains`, ({ request }) =>
+        HttpResponse.json({ data: { cryptoChains: { [request.headers.get('authorization') ?? '']: { code: 'X', name: 'X', decimals: 0, supportedChains: [] } } }, errorResponse: null }),
+      ),
+    );
+    const coinme = client();
+    expect((await coinme.cryptoChains.list())[0]!.code).toBe('X');
+    mock.clock.advance(100_000); // 120 s lifetime, 12 s margin: still fresh
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(1);
+    mock.clock.advance(10_000);
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(2);
+  });
+
+  it('falls back to the environment lifetime when neither JWT nor body says', async () => {
+    let issued = 0;
+    server.use(http.post(`${base}/authorize`, () => HttpResponse.json({ data: { token: `opaque-${++issued}` } })));
+    server.use(http.get(`${base}/cryptoChains`, () => HttpResponse.json({ data: { cryptoChains: {} }, errorResponse: null })));
+    const coinme = client();
+    await coinme.cryptoChains.list();
+    mock.clock.advance(28 * 60_000);
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(1);
+    mock.clock.advance(2 * 60_000);
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(2);
+  });
+
+  it('reports a body without a token as ResponseValidationError, without echoing the body', async () => {
+    server.use(http.post(`${base}/authorize`, () => HttpResponse.json({ data: { session: 'eyJ.secret.value' } })));
+    const error = (await client().cryptoChains.list().catch((caught: unknown) => caught)) as ResponseValidationError;
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect(error.body).toBe('[redacted]');
+    expect(JSON.stringify(error)).not.toContain('secret.value');
+  });
+});

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { CoinmeApiError, ConnectionError, RateLimitError, TimeoutError } from '../../../src/errors.js';
+import { useMockCoinme } from './mock-server.js';
+
+const { mock, client } = useMockCoinme();
+const widgetParams = { destinationCurrency: 'BTC', walletAddress: 'bc1qexample' };
+
+describe('retries of GETs', () => {
+  it('retries a 5xx and then succeeds', async () => {
+    mock.failNext({ status: 500, path: '/cryptoChains' });
+    mock.failNext({ status: 503, path: '/cryptoChains' });
+    expect(await client().cryptoChains.list()).toHaveLength(8);
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(3);
+  });
+
+  it('retries a dropped connection', async () => {
+    mock.failNext({ networkError: true, path: '/transactionlimits' });
+    expect(await client().transactionLimits.get({ customerId: '1319354818066124800' })).toEqual({ buyLimitAmount: '500.00', sellLimitAmount: '500.00' });
+    expect(mock.requestsTo('/transactionlimits')).toHaveLength(2);
+  });
+
+  it('gives up after maxRetries with the last error', async () => {
+    mock.failNext({ status: 502, path: '/cryptoChains', times: 5 });
+    const error = await client({ maxRetries: 1 }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CoinmeApiError);
+    expect(error).toMatchObject({ status: 502 });
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(2);
+  });
+
+  it('lets one call override maxRetries', async () => {
+    mock.failNext({ status: 500, path: '/cryptoChains', times: 5 });
+    await expect(client().cryptoChains.list({ maxRetries: 0 })).rejects.toMatchObject({ status: 500 });
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(1);
+  });
+
+  it('does not retry a 4xx other than 408/429', async () => {
+    mock.failNext({ status: 400, path: '/cryptoChains' });
+    await expect(client().cryptoChains.list()).rejects.toMatchObject({ name: 'CoinmeApiError', status: 400, errors: [{ message: 'Mock failure 400' }] });
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(1);
+  });
+
+  it('reports exhausted network failures as ConnectionError', async () => {
+    mock.failNext({ networkError: true, path: '/cryptoChains', times: 3 });
+    const error = await client().cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain('3 attempts');
+  });
+});
+
+describe('429 and Retry-After', () => {
+  it('waits as long as Retry-After says, then succeeds', async () => {
+    mock.failNext({ status: 429, retryAfter: 1, path: '/locationlicensing' });
+    const started = performance.now();
+    expect(await client().locationLicensing.list()).toEqual(['WA', 'VA']);
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(950);
+    expect(waited).toBeLessThan(3000);
+  });
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    mock.failNext({ status: 429, retryAfter: new Date(Date.now() + 1500).toUTCString(), path: '/locationlicensing' });
+    const started = performance.now();
+    await client().locationLicensing.list();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+  });
+
+  it('throws RateLimitError with retryAfter in ms when retries run out', async () => {
+    mock.failNext({ status: 429, retryAfter: 7, path: '/cryptoChains' });
+    const error = await client({ maxRetries: 0 }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(7000);
+    expect((error as RateLimitError).status).toBe(429);
+  });
+});
+
+describe('POSTs', () => {
+  it('never retries a widget session after a 5xx: it may have been created', async () => {
+    mock.failNext({ status: 500, path: '/widget' });
+    await expect(client().widget.createSession(widgetParams)).rejects.toMatchObject({ name: 'CoinmeApiError', status: 500 });
+    expect(mock.requestsTo('/widget')).toHaveLength(1);
+  });
+
+  it('never retries a widget session after a timeout', async () => {
+    const coinme = client({ timeout: 50 });
+    await coinme.cryptoChains.list();
+    mock.setLatency(150);
+    await expect(coinme.widget.createSession(widgetParams)).rejects.toBeInstanceOf(TimeoutError);
+    expect(mock.requestsTo('/widget')).toHaveLength(1);
+  });
+
+  it('never retries a widget session after a dropped connection', async () => {
+    mock.failNext({ networkError: true, path: '/widget' });
+    await expect(client().widget.createSession(widgetParams)).rejects.toBeInstanceOf(ConnectionError);
+    expect(mock.requestsTo('/widget')).toHaveLength(1);
+  });
+
+  it('retries the informative quote, which changes nothing', async () => {
+    mock.failNext({ status: 503, path: '/cryptoquote/informative' });
+    const quote = await client().quotes.informative({ debitCurrencyCode: 'USD', creditCurrencyCode: 'BTC', amountValue: 200, amountCurrencyCode: 'USD' });
+    expect(quote.totalFees).toBe('3.80');
+    expect(mock.requestsTo('/cryptoquote/informative')).toHaveLength(2);
+  });
+});
+
+describe('timeouts and aborts', () => {
+  it('times out each attempt, retries a GET, and then throws TimeoutError', async () => {
+    const coinme = client({ timeout: 60 });
+    await coinme.cryptoChains.list(); // authorize before slowing down
+    mock.setLatency(200);
+    const error = await coinme.cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain('60 ms');
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(4);
+  });
+
+  it('accepts a per-call timeout', async () => {
+    const coinme = client();
+    await coinme.cryptoChains.list();
+    mock.setLatency(200);
+    await expect(coinme.cryptoChains.list({ timeout: 40, maxRetries: 0 })).rejects.toBeInstanceOf(TimeoutError);
+  });
+
+  it('succeeds on a retry after one slow attempt', async () => {
+    const coinme = client({ timeout: 80 });
+    await coinme.cryptoChains.list();
+    mock.setLatency(200);
+    const pending = coinme.cryptoChains.list();
+    setTimeout(() => mock.setLatency(0), 50);
+    expect(await pending).toHaveLength(8);
+  });
+
+  it('surfaces the caller\'s abort as an abort, without retrying', async () => {
+    const coinme = client();
+    await coinme.cryptoChains.list();
+    mock.setLatency(300);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    const error = await coinme.cryptoChains.list({ signal: controller.signal }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DOMException);
+    expect((error as DOMException).name).toBe('AbortError');
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(2);
+  });
+
+  it('does not send anything when the signal is already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('user navigated away'));
+    await expect(client().cryptoChains.list({ signal: controller.signal })).rejects.toThrow('user navigated away');
+    expect(mock.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { buildPartnerMapping } from '../../../src/mapping/build.js';
+import { seededCustomerId } from '../../../src/testing/mock/index.js';
+import { useMockCoinme } from '../client/mock-server.js';
+
+describe('coinme.buildPartnerMapping', () => {
+  const { mock, client } = useMockCoinme();
+
+  it('fetches its inputs concurrently and agrees with the pure function', async () => {
+    const coinme = client();
+    const mapping = await coinme.buildPartnerMapping();
+    const paths = mock.requests.map((request) => request.path);
+    expect(paths.filter((path) => path === '/authorize')).toHaveLength(1);
+    expect(paths.some((path) => path.endsWith('/cryptoChains'))).toBe(true);
+    expect(paths.some((path) => path.endsWith('/locationlicensing'))).toBe(true);
+    expect(paths.some((path) => path.endsWith('/transactionlimits'))).toBe(false);
+
+    const pure = buildPartnerMapping({
+      assets: await coinme.cryptoChains.list(),
+      licensedStates: await coinme.locationLicensing.list(),
+    });
+    expect(JSON.stringify(mapping)).toBe(JSON.stringify(pure));
+    expect(mapping.assets.length).toBeGreaterThan(0);
+  });
+
+  it("narrows limits by the customer's remaining limits when given a customerId", async () => {
+    const coinme = client();
+    const customerId = seededCustomerId;
+    const mapping = await coinme.buildPartnerMapping({ customerId });
+    const limits = await coinme.transactionLimits.get({ customerId });
+    expect(mock.requestsTo('/transactionlimits').length).toBeGreaterThan(0);
+    expect(JSON.stringify(mapping)).toBe(
+      JSON.stringify(buildPartnerMapping({ assets: await coinme.cryptoChains.list(), licensedStates: await coinme.locationLicensing.list(), limits })),
+    );
+  });
+});
