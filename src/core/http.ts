@@ -2,7 +2,7 @@
  * The HTTP layer: one ky instance per client, with per-call timeout, retry policy, attempt
  * observation and translation of every failure into the SDK's error tree.
  */
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options } from 'ky';
+import type { KyInstance, Options } from 'ky';
 import { CoinmeError, ConnectionError, TimeoutError } from '../errors.js';
 import { coinmeApiErrorFrom } from './api-error.js';
 import type { RawResponse } from './envelope.js';
@@ -52,16 +52,33 @@ export interface HttpCall {
   options?: RequestOptions | undefined;
 }
 
+type KyModule = typeof import('ky');
+let kyModule: Promise<KyModule> | undefined;
+
+// ky probes `globalThis.Request` when it loads, so it is loaded on the first request rather than
+// when the SDK is imported: importing the SDK touches no globals and does no work.
+function loadKy(): Promise<KyModule> {
+  kyModule ??= import('ky');
+  return kyModule;
+}
+
 /** Sends calls to Coinme and returns the final successful response, or throws a `CoinmeError`. */
 export class HttpTransport {
   readonly #config: HttpTransportConfig;
-  readonly #ky: KyInstance;
+  #ky: KyInstance | undefined;
 
   constructor(config: HttpTransportConfig) {
     this.#config = config;
-    const headers: Record<string, string> = { 'user-agent': config.userAgent, accept: 'application/json' };
-    if (config.apiKey !== undefined) headers['x-api-key'] = config.apiKey;
-    this.#ky = ky.create({ prefix: config.baseUrl, headers, throwHttpErrors: true });
+  }
+
+  async #instance(): Promise<{ ky: KyInstance; module: KyModule }> {
+    const module = await loadKy();
+    if (!this.#ky) {
+      const headers: Record<string, string> = { 'user-agent': this.#config.userAgent, accept: 'application/json' };
+      if (this.#config.apiKey !== undefined) headers['x-api-key'] = this.#config.apiKey;
+      this.#ky = module.default.create({ prefix: this.#config.baseUrl, headers, throwHttpErrors: true });
+    }
+    return { ky: this.#ky, module };
   }
 
   /** The base URL every path is resolved against. */
@@ -113,16 +130,22 @@ export class HttpTransport {
       options.headers = { authorization: call.authorization, 'content-type': 'application/x-www-form-urlencoded' };
     }
 
+    const { ky, module } = await this.#instance();
     try {
-      const text = await this.#ky(call.path.replace(/^\//, ''), options).text();
+      const text = await ky(call.path.replace(/^\//, ''), options).text();
       const final = last ?? { status: 200, headers: new Headers() };
       return { status: final.status, headers: final.headers, text };
     } catch (error) {
-      throw this.#translate(error, call, { signal, timeout, attempts });
+      throw this.#translate(module, error, call, { signal, timeout, attempts });
     }
   }
 
-  #translate(error: unknown, call: HttpCall, context: { signal: AbortSignal | undefined; timeout: number; attempts: number }): unknown {
+  #translate(
+    { isHTTPError, isNetworkError, isTimeoutError }: KyModule,
+    error: unknown,
+    call: HttpCall,
+    context: { signal: AbortSignal | undefined; timeout: number; attempts: number },
+  ): unknown {
     const label = `${call.method} ${call.path}`;
     if (context.signal?.aborted) return context.signal.reason;
     if (error instanceof CoinmeError) return error;

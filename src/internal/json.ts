@@ -32,5 +32,9 @@ function losesDigits(value: number, source: string): boolean {
  * come back as their source strings. Throws `SyntaxError` on invalid JSON.
  */
 export function parseJsonExact(text: string): unknown {
-  return JSON.parse(text, keepExactNumbers);
+  // The reviver costs a call per value; only a run of 16+ digits (a long id or a long decimal)
+  // can lose precision, so plain bodies take the fast path.
+  return mayLoseDigits.test(text) ? JSON.parse(text, keepExactNumbers) : JSON.parse(text);
 }
+
+const mayLoseDigits = /\d[\d.]{15}/;
