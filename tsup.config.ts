@@ -1,19 +1,31 @@
 import { defineConfig } from 'tsup';
 
-// Kept plain on purpose: three entry points, ESM + CJS + .d.ts each.
-export default defineConfig({
-  entry: {
-    index: 'src/index.ts',
-    webhooks: 'src/webhooks/index.ts',
-    testing: 'src/testing/index.ts',
+// Kept plain on purpose: three library entry points (ESM + CJS + .d.ts each) and the CLI.
+export default defineConfig([
+  {
+    entry: {
+      index: 'src/index.ts',
+      webhooks: 'src/webhooks/index.ts',
+      testing: 'src/testing/index.ts',
+    },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    sourcemap: true,
+    target: 'es2022',
+    platform: 'neutral',
+    splitting: true,
+    treeshake: true,
+    external: ['msw', 'msw/node', 'ky', 'zod', 'zod/mini'],
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  target: 'es2022',
-  platform: 'neutral',
-  splitting: true,
-  treeshake: true,
-  external: ['msw', 'msw/node', 'ky', 'zod', 'zod/mini'],
-});
+  {
+    // The CLI uses top-level await, so it is ESM only.
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node22',
+    dts: false,
+    clean: false,
+    external: ['zod', 'zod/mini', 'ky'],
+  },
+]);

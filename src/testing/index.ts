@@ -17,3 +17,7 @@ export type {
   MockWidgetSession,
   RecordedRequest,
 } from './mock/index.js';
+export { events, createEvents } from './events.js';
+export type { CreateEventsOptions, DeepPartial, EventFactories, EventFactory, EventPayload, EventSeed } from './events.js';
+export { sign } from './sign.js';
+export type { SignOptions, SignedWebhook } from './sign.js';

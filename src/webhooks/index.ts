@@ -1,3 +1,104 @@
-// The `coinme-sdk/webhooks` entry point. It never imports the HTTP client.
-export { WebhookParseError, WebhookSignatureError, CoinmeError, isCoinmeError } from '../errors.js';
-export type { WebhookSource, TypedWebhookEvent } from './family.js';
+// The `coinme-sdk/webhooks` entry point: verify, parse and receive webhooks. It never imports the
+// HTTP client, so it stays small in serverless and edge bundles.
+export { CoinmeError, isCoinmeError, WebhookParseError, WebhookSignatureError } from '../errors.js';
+export { createWebhookHandler } from './adapters/fetch.js';
+export { createWebhookMiddleware } from './adapters/node.js';
+export { constructEvent } from './construct.js';
+export { webhookEventTypes } from './event.js';
+export { parseWebhook } from './parse.js';
+export { verifySignature } from './verify.js';
+
+export type { WebhookHandlerOptions } from './adapters/deliver.js';
+export type { NodeWebhookRequest, NodeWebhookResponse } from './adapters/node.js';
+export type { ConstructEventOptions, ConstructEventParams } from './construct.js';
+export type { UnknownWebhookEvent, WebhookEvent, WebhookEventType } from './event.js';
+export type { TypedWebhookEvent, WebhookSource } from './family.js';
+export type { WebhookHeaders } from './headers.js';
+export type { WebhookBody } from './json.js';
+export type { ParseWebhookOptions } from './parse.js';
+export type { SignatureEncoding } from './signature.js';
+export type { VerifySignatureParams, WebhookSecret } from './verify.js';
+
+// The members of the union by family, and the body type of each documented event.
+export type {
+  KycOnboardingCompletedPayload,
+  KycOnboardingFailedPayload,
+  AuthStateChangedPayload,
+  QuoteConfirmedPayload,
+  LocationSelectedPayload,
+  BarcodeGenerationSucceededPayload,
+  BarcodeGenerationFailedPayload,
+  BarcodeDisplayedPayload,
+  CoinmeWidgetPayload,
+  CoinmeWidgetEvent,
+} from './schemas/coinme-widget.js';
+export type {
+  OrderTemplateCreatedPayload,
+  OrderTemplateConsumedPayload,
+  OrderTemplateCompletedPayload,
+  OrderTemplateExpiredPayload,
+  OrderTemplateDeletedPayload,
+  OrderTemplateRejectedPayload,
+  OrderTemplateUpdatedPayload,
+  CaasBuyFulfilledPayload,
+  CaasBuyBlockchainAcceptedPayload,
+  CaasBuyCompletedPayload,
+  CaasBuyFailedPayload,
+  CaasSellFulfilledPayload,
+  CaasSellBlockchainAcceptedPayload,
+  CaasSellCompletedPayload,
+  CaasSellFailedPayload,
+  CaasOrderTrackingPayload,
+  PaymentMethodNotificationPayload,
+  RefundNotificationPayload,
+  CaasBlockchainNotificationPayload,
+  CoinmeNotificationPayload,
+  CoinmeNotificationEvent,
+} from './schemas/coinme-notification.js';
+export type {
+  OfframpOrderCommittedPayload,
+  OfframpOrderFundsSentPayload,
+  OfframpOrderFundsReceivedPayload,
+  OfframpOrderCompletedPayload,
+  OfframpOrderFailedPayload,
+  OfframpOrderRefundCompletedPayload,
+  OfframpPayload,
+  OfframpEvent,
+} from './schemas/offramp.js';
+export type {
+  ProcessingPayload,
+  ProcessingEvent,
+  ProcessingLevel,
+  InvoiceCreatedPayload,
+  UnlimitedInvoiceCreatedPayload,
+  InvoiceFundsReceivedPayload,
+  InvoicePendingInterventionPayload,
+  InvoiceTranslationCompletedPayload,
+  InvoiceExpiredPayload,
+  InvoicePaidPayload,
+  InvoiceMempoolFoundPayload,
+  InvoiceComplianceCheckPayload,
+  InvoiceComplianceDeclinedPayload,
+  FiatFundsReceivedPayload,
+  FiatOrderUnpaidPayload,
+  FiatPaymentFailedPayload,
+  FiatAdjustmentPayload,
+  FiatWithdrawalSuccessPayload,
+  FiatWithdrawalFailedPayload,
+  CustomerPurseExpiredPayload,
+  CustomerPurseMempoolFoundPayload,
+  CustomerPursePendingCompliancePayload,
+  CustomerPurseComplianceDeclinedPayload,
+  CustomerPurseFundsReceivedPayload,
+  PayoutStatusChangedPayload,
+  PayoutConfirmedPayload,
+  PayoutValidationErrorPayload,
+  TopUpComplianceCheckPayload,
+  TopUpComplianceDeclinedPayload,
+  WalletFundsDeliveredPayload,
+} from './schemas/processing.js';
+export type {
+  CallbackEventName,
+  CallbackPayload,
+  CallbackEvent,
+} from './schemas/callback.js';

@@ -1,0 +1,43 @@
+import { type ParseArgsOptionsConfig, parseArgs } from 'node:util';
+import { type CliIo, EXIT, println } from './io.js';
+
+/** What one command's arguments parsed to. */
+export interface Parsed {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+/**
+ * Parses a command's arguments strictly. On a mistake, prints the problem and the command's
+ * usage to stderr and returns `undefined`, so the caller exits with the usage code.
+ */
+export function parseCommand(io: CliIo, args: readonly string[], options: ParseArgsOptionsConfig, usage: string): Parsed | undefined {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+    return { values, positionals };
+  } catch (error) {
+    usageError(io, error instanceof Error ? error.message : String(error), usage);
+    return undefined;
+  }
+}
+
+/** Prints a usage mistake, and the usage text when given; returns the usage exit code. */
+export function usageError(io: CliIo, message: string, usage?: string): number {
+  println(io.stderr, `error: ${message}`);
+  if (usage !== undefined) {
+    println(io.stderr);
+    io.stderr.write(usage);
+  }
+  return EXIT.usage;
+}
+
+/** A string option's value, if given once. */
+export function text(parsed: Parsed, name: string): string | undefined {
+  const value = parsed.values[name];
+  return typeof value === 'string' ? value : undefined;
+}

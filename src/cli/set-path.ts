@@ -1,0 +1,47 @@
+// `--set path=value`: edits one field of a generated body, e.g. `data.metadata.orderStatus=FAILED`.
+
+type Json = Record<string, unknown> | unknown[];
+
+// Keys that would reach a prototype instead of the body.
+const UNSAFE = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The value as JSON when the field is not a string today (numbers, booleans, null, objects), else
+ * as text. Integers too large for a number stay text, so 64-bit ids are never rounded.
+ */
+function valueFor(raw: string, current: unknown): unknown {
+  if (typeof current === 'string') return raw;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return typeof value === 'number' && !Number.isSafeInteger(value) && /^-?\d+$/.test(raw) ? raw : value;
+  } catch {
+    return raw;
+  }
+}
+
+/**
+ * Applies one `path=value` assignment to `body` in place. Dotted paths; numeric segments index
+ * arrays; missing objects on the way are created. Returns an error message, or `undefined`.
+ */
+export function setPath(body: Record<string, unknown>, assignment: string): string | undefined {
+  const equals = assignment.indexOf('=');
+  const path = equals > 0 ? assignment.slice(0, equals).split('.') : [];
+  if (path.length === 0 || path.some((key) => key === '')) return `--set expects path=value, got "${assignment}"`;
+  if (path.some((key) => UNSAFE.has(key))) return `--set cannot write "${assignment.slice(0, equals)}"`;
+  let node: Json = body;
+  for (const key of path.slice(0, -1)) {
+    const next: unknown = (node as Record<string, unknown>)[key];
+    if (typeof next === 'object' && next !== null) {
+      node = next as Json;
+    } else if (next === undefined) {
+      const created = {};
+      (node as Record<string, unknown>)[key] = created;
+      node = created;
+    } else {
+      return `--set ${path.join('.')}: "${key}" is not an object`;
+    }
+  }
+  const last = path.at(-1) as string;
+  (node as Record<string, unknown>)[last] = valueFor(assignment.slice(equals + 1), (node as Record<string, unknown>)[last]);
+  return undefined;
+}

@@ -1,0 +1,108 @@
+import { WebhookSignatureError } from '../errors.js';
+import type { WebhookEvent } from './event.js';
+import { getHeader, type WebhookHeaders } from './headers.js';
+import { checkSize, DEFAULT_MAX_BYTES } from './json.js';
+import { parseWebhook, type ParseWebhookOptions } from './parse.js';
+import { safeEqual } from './safe-equal.js';
+import type { SignatureEncoding } from './signature.js';
+import { secretList, verifySignature, type WebhookSecret } from './verify.js';
+
+/**
+ * How deliveries are checked: everything `constructEvent` takes but the delivery itself.
+ *
+ * @example
+ * ```ts
+ * const options: ConstructEventOptions = { secret, apiKey: process.env.COINME_WEBHOOK_API_KEY!, toleranceSeconds: 300 };
+ * ```
+ */
+export interface ConstructEventOptions extends ParseWebhookOptions {
+  /** The shared secret, or a list of secrets during a rotation. */
+  secret: WebhookSecret;
+  /** Header carrying the signature. Default `x-coinme-signature`. */
+  signatureHeader?: string;
+  /** Force how the signature is written; by default hex or base64 is detected. */
+  encoding?: SignatureEncoding;
+  /** `header` (default), or `body` for deliveries signed inside the body (`signature` field). */
+  scheme?: 'header' | 'body';
+  /** Reject events whose time is further than this from now, in seconds (either way). */
+  toleranceSeconds?: number;
+  /** When set, each delivery must carry this API key too. */
+  apiKey?: string;
+  /** Header carrying the API key. Default `x-api-key`. */
+  apiKeyHeader?: string;
+  /** The clock used by `toleranceSeconds`. Default `Date.now`. */
+  now?: () => Date | number;
+}
+
+/**
+ * One delivery to check and parse.
+ *
+ * @example
+ * ```ts
+ * const params: ConstructEventParams = { payload: rawBody, headers: request.headers, secret };
+ * ```
+ */
+export interface ConstructEventParams extends ConstructEventOptions {
+  /** The raw body exactly as received. */
+  payload: string | Uint8Array | ArrayBuffer;
+  /** The request headers (a `Headers` object or a plain record; names in any case). */
+  headers?: WebhookHeaders | undefined;
+}
+
+function checkAge(event: WebhookEvent, toleranceSeconds: number, now: Date | number): void {
+  // An unknown event has no time the SDK can read; its age cannot be judged.
+  if (event.source === 'unknown') return;
+  const age = Number(now) - event.occurredAt.getTime();
+  if (age > toleranceSeconds * 1000) {
+    throw new WebhookSignatureError(`Webhook event is older than the ${toleranceSeconds}s tolerance`);
+  }
+  if (-age > toleranceSeconds * 1000) {
+    throw new WebhookSignatureError(`Webhook event is dated more than ${toleranceSeconds}s in the future`);
+  }
+}
+
+/**
+ * Verifies a delivery (signature, and API key when configured) and parses it into a typed
+ * {@link WebhookEvent}. Throws `WebhookSignatureError` when the signature or API key is missing or
+ * wrong, or the event is outside `toleranceSeconds`; `WebhookParseError` when the body is not a
+ * valid event. Never puts a secret in an error.
+ *
+ * @example
+ * ```ts
+ * const event = await constructEvent({
+ *   payload: await request.text(),
+ *   headers: request.headers,
+ *   secret: process.env.COINME_WEBHOOK_SECRET!,
+ *   toleranceSeconds: 300,
+ * });
+ * ```
+ */
+export async function constructEvent(params: ConstructEventParams): Promise<WebhookEvent> {
+  secretList(params.secret);
+  // Refuse oversized bodies before spending an HMAC on them.
+  checkSize(params.payload, params.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (params.apiKey !== undefined) {
+    const name = params.apiKeyHeader ?? 'x-api-key';
+    const apiKey = getHeader(params.headers, name);
+    if (apiKey === undefined) throw new WebhookSignatureError(`Missing ${name} header`);
+    if (!safeEqual(apiKey.trim(), params.apiKey)) throw new WebhookSignatureError(`Webhook ${name} does not match`);
+  }
+  const { payload, secret, encoding } = params;
+  if (params.scheme === 'body') {
+    if (!(await verifySignature({ payload, secret, scheme: 'body' }))) {
+      throw new WebhookSignatureError('Webhook body signature is missing or does not match');
+    }
+  } else {
+    const name = params.signatureHeader ?? 'x-coinme-signature';
+    const signature = getHeader(params.headers, name);
+    if (signature === undefined || signature.trim() === '') throw new WebhookSignatureError(`Missing ${name} header`);
+    const ok = await verifySignature(encoding ? { payload, signature, secret, encoding } : { payload, signature, secret });
+    if (!ok) throw new WebhookSignatureError(`Webhook signature does not match (${name} header)`);
+  }
+  const options: ParseWebhookOptions = {};
+  if (params.strict !== undefined) options.strict = params.strict;
+  if (params.maxBytes !== undefined) options.maxBytes = params.maxBytes;
+  const event = parseWebhook(payload, options);
+  if (params.toleranceSeconds !== undefined) checkAge(event, params.toleranceSeconds, params.now?.() ?? Date.now());
+  return event;
+}

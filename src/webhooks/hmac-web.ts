@@ -1,0 +1,30 @@
+import type { HmacCheck } from './hmac-node.js';
+import { signatureBytes } from './signature.js';
+
+const encoder = new TextEncoder();
+// Importing a key is the slow part of a Web Crypto HMAC; secrets rarely change, so keep a few.
+const keys = new Map<string, Promise<CryptoKey>>();
+const MAX_KEYS = 16;
+
+function keyFor(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value ?? '');
+    key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/**
+ * HMAC-SHA256 check through Web Crypto, available on every runtime. `subtle.verify` compares in
+ * constant time.
+ *
+ * @internal
+ */
+export const webHmac: HmacCheck = async (secret, data, signature) => {
+  const bytes = signatureBytes(signature);
+  if (!bytes) return false;
+  const payload = typeof data === 'string' ? encoder.encode(data) : (data as Uint8Array<ArrayBuffer>);
+  return crypto.subtle.verify('HMAC', await keyFor(secret), bytes, payload);
+};

@@ -1,0 +1,141 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CoinmeError } from '../../../src/errors.js';
+import { createWebhookMiddleware } from '../../../src/webhooks/adapters/node.js';
+import type { WebhookEvent } from '../../../src/webhooks/event.js';
+import offramp from '../../fixtures/webhooks/offramp.json' with { type: 'json' };
+
+const secret = 'whsec_node_91ac';
+const body = JSON.stringify(offramp['order:crypto-offramp:funds-received']);
+const sign = (payload: string) => createHmac('sha256', secret).update(payload).digest('hex');
+
+type Handler = (req: IncomingMessage & { body?: unknown }, res: ServerResponse) => void;
+let server: Server | undefined;
+
+async function listen(handler: Handler): Promise<string> {
+  server = createServer(handler);
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks`;
+}
+
+afterEach(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  server = undefined;
+});
+
+// What express.raw / express.text / express.json leave on `req.body`, done the same way: read the stream first.
+const bodyParser =
+  (parse: (raw: Buffer) => unknown, next: Handler): Handler =>
+  (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      req.body = parse(Buffer.concat(chunks));
+      next(req, res);
+    });
+  };
+
+const deliver = (url: string, payload = body, headers: Record<string, string> = { 'x-coinme-signature': sign(payload) }) =>
+  fetch(url, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', ...headers } });
+
+describe('createWebhookMiddleware on a real http server', () => {
+  it('reads the raw body from the stream, verifies it and acknowledges after onEvent', async () => {
+    const seen: WebhookEvent[] = [];
+    const url = await listen(createWebhookMiddleware({ secret, onEvent: async (event) => void seen.push(event) }));
+    const response = await deliver(url);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: true });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ source: 'offramp', type: 'order:crypto-offramp:funds-received' });
+  });
+
+  it('answers 401 on a bad signature and 400 on a bad body', async () => {
+    const onEvent = vi.fn();
+    const url = await listen(createWebhookMiddleware({ secret, onEvent }));
+    const unsigned = await deliver(url, body, { 'x-coinme-signature': sign(`${body} `) });
+    expect(unsigned.status).toBe(401);
+    expect(await unsigned.json()).toMatchObject({ error: { code: 'webhook_signature_error' } });
+    const broken = await deliver(url, '{"name":');
+    expect(broken.status).toBe(400);
+    expect(onEvent).not.toHaveBeenCalled();
+  });
+
+  it('answers 405 to a GET and 413 past maxBytes', async () => {
+    const url = await listen(createWebhookMiddleware({ secret, maxBytes: 256, onEvent: vi.fn() }));
+    const get = await fetch(url);
+    expect(get.status).toBe(405);
+    expect(get.headers.get('allow')).toBe('POST');
+    const large = JSON.stringify({ pad: 'x'.repeat(100_000) });
+    const tooLarge = await deliver(url, large);
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+  });
+
+  it('answers 500 without detail when onEvent throws', async () => {
+    const url = await listen(
+      createWebhookMiddleware({
+        secret,
+        onEvent: () => {
+          throw new Error('queue credentials rejected');
+        },
+      }),
+    );
+    const response = await deliver(url);
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain('queue credentials');
+  });
+
+  it('takes the body express.raw() or express.text() left on req.body', async () => {
+    const onEvent = vi.fn();
+    const middleware = createWebhookMiddleware({ secret, onEvent });
+    const url = await listen((req, res) =>
+      req.url?.endsWith('text') ? bodyParser((raw) => raw.toString('utf8'), middleware)(req, res) : bodyParser((raw) => raw, middleware)(req, res),
+    );
+    expect((await deliver(url)).status).toBe(200);
+    expect((await deliver(`${url}/text`)).status).toBe(200);
+    expect(onEvent).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses a body express.json() already parsed, explaining how to mount it', async () => {
+    const next = vi.fn((error?: unknown) => error);
+    const middleware = createWebhookMiddleware({ secret, onEvent: vi.fn() });
+    let withNext = true;
+    const url = await listen(
+      bodyParser(
+        (raw) => JSON.parse(raw.toString('utf8')) as unknown,
+        (req, res) => {
+          if (!withNext) return middleware(req, res);
+          middleware(req, res, (error) => {
+            next(error);
+            res.statusCode = 500;
+            res.end();
+          });
+        },
+      ),
+    );
+    expect((await deliver(url)).status).toBe(500);
+    expect(next).toHaveBeenCalledTimes(1);
+    const error = next.mock.calls[0]?.[0];
+    expect(error).toBeInstanceOf(CoinmeError);
+    expect((error as Error).message).toMatch(/before express\.json\(\)/);
+    expect((error as Error).message).toMatch(/express\.raw\(\{ type: "application\/json" \}\)/);
+
+    withNext = false;
+    const response = await deliver(url);
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: { code: 'body_already_parsed', message: expect.stringMatching(/express\.json/) } });
+  });
+
+  it('reads the stream when express.json() skipped the request and left an empty object', async () => {
+    const onEvent = vi.fn();
+    const middleware = createWebhookMiddleware({ secret, onEvent });
+    const url = await listen((req, res) => {
+      req.body = {};
+      middleware(req, res);
+    });
+    expect((await deliver(url)).status).toBe(200);
+    expect(onEvent).toHaveBeenCalledTimes(1);
+  });
+});
