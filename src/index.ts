@@ -24,24 +24,7 @@ export {
 export { TransactionLimits, type TransactionLimitsParams, type TransactionLimitsResult } from './resources/transaction-limits.js';
 
 // Partner mapping
-export { buildPartnerMapping, checkEligibility, availableOptions, DEFAULT_PAYMENT_METHODS, US_JURISDICTIONS } from './mapping/index.js';
-export type {
-  AvailableOptions,
-  CustomerLimits,
-  Direction,
-  EligibilityQuery,
-  EligibilityResult,
-  IneligibilityCode,
-  IneligibilityReason,
-  MappedPaymentMethod,
-  MappingNotice,
-  OptionsQuery,
-  PartnerMapping,
-  PartnerMappingInput,
-  PaymentMethodDefinition,
-  PaymentMethodLimit,
-  PaymentMethodOverride,
-} from './mapping/index.js';
+export * from './mapping/index.js';
 export type { FetchPartnerMappingParams } from './mapping/fetch-mapping.js';
 
 // Session lifecycle

@@ -34,18 +34,9 @@ export interface CustomerLimits {
  * };
  * ```
  */
-export interface PaymentMethodDefinition {
+export interface PaymentMethodDefinition extends MappedPaymentMethod {
   /** Upper-case id, e.g. `CARD`, `GREENDOT`, `READYCODE`. */
   id: string;
-  label: string;
-  /** `card`, `cash`, or any other kind a partner adds. */
-  type: string;
-  /** Fiat currency codes the method takes or pays out. */
-  availability: string[];
-  /** Two-letter country codes where the method can be used. */
-  supportedCountry: string[];
-  onrampAvailable: boolean;
-  offrampAvailable: boolean;
   /** Currency of `min` and `max`. */
   currency: string;
   /** Smallest amount per transaction. */
