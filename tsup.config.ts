@@ -16,7 +16,7 @@ export default defineConfig([
     platform: 'neutral',
     splitting: true,
     treeshake: true,
-    external: ['msw', 'msw/node', 'ky', 'zod', 'zod/mini'],
+    external: ['msw', 'msw/node', 'ky', 'zod', 'zod/mini', 'zod/v4/core'],
   },
   {
     // The CLI uses top-level await, so it is ESM only.
@@ -26,6 +26,6 @@ export default defineConfig([
     target: 'node22',
     dts: false,
     clean: false,
-    external: ['zod', 'zod/mini', 'ky'],
+    external: ['zod', 'zod/mini', 'zod/v4/core', 'ky'],
   },
 ]);

@@ -1,11 +1,13 @@
 import { WebhookSignatureError } from '../errors.js';
 import type { WebhookEvent } from './event.js';
 import { getHeader, type WebhookHeaders } from './headers.js';
+import { nodeHmac } from './hmac-node.js';
+import { webHmac } from './hmac-web.js';
 import { checkSize, DEFAULT_MAX_BYTES } from './json.js';
 import { parseWebhook, type ParseWebhookOptions } from './parse.js';
 import { safeEqual } from './safe-equal.js';
 import type { SignatureEncoding } from './signature.js';
-import { secretList, verifySignature, type WebhookSecret } from './verify.js';
+import { secretList, signatureMatches, type WebhookSecret } from './verify.js';
 
 /**
  * How deliveries are checked: everything `constructEvent` takes but the delivery itself.
@@ -77,7 +79,20 @@ function checkAge(event: WebhookEvent, toleranceSeconds: number, now: Date | num
  * });
  * ```
  */
-export async function constructEvent(params: ConstructEventParams): Promise<WebhookEvent> {
+export function constructEvent(params: ConstructEventParams): Promise<WebhookEvent> {
+  try {
+    const matched = checkDelivery(params);
+    // node:crypto answers synchronously: parse at once rather than a promise later.
+    return typeof matched === 'boolean'
+      ? Promise.resolve(accept(params, matched))
+      : matched.then((ok) => accept(params, ok));
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
+// Checks the API key and starts the signature check; throws on what can be judged at once.
+function checkDelivery(params: ConstructEventParams): boolean | Promise<boolean> {
   secretList(params.secret);
   // Refuse oversized bodies before spending an HMAC on them.
   checkSize(params.payload, params.maxBytes ?? DEFAULT_MAX_BYTES);
@@ -88,21 +103,27 @@ export async function constructEvent(params: ConstructEventParams): Promise<Webh
     if (!safeEqual(apiKey.trim(), params.apiKey)) throw new WebhookSignatureError(`Webhook ${name} does not match`);
   }
   const { payload, secret, encoding } = params;
-  if (params.scheme === 'body') {
-    if (!(await verifySignature({ payload, secret, scheme: 'body' }))) {
-      throw new WebhookSignatureError('Webhook body signature is missing or does not match');
-    }
-  } else {
-    const name = params.signatureHeader ?? 'x-coinme-signature';
-    const signature = getHeader(params.headers, name);
-    if (signature === undefined || signature.trim() === '') throw new WebhookSignatureError(`Missing ${name} header`);
-    const ok = await verifySignature(encoding ? { payload, signature, secret, encoding } : { payload, signature, secret });
-    if (!ok) throw new WebhookSignatureError(`Webhook signature does not match (${name} header)`);
+  const hmac = nodeHmac() ?? webHmac;
+  if (params.scheme === 'body') return signatureMatches(hmac, { payload, secret, scheme: 'body' });
+  const name = params.signatureHeader ?? 'x-coinme-signature';
+  const signature = getHeader(params.headers, name);
+  if (signature === undefined || signature.trim() === '') throw new WebhookSignatureError(`Missing ${name} header`);
+  return signatureMatches(hmac, encoding ? { payload, signature, secret, encoding } : { payload, signature, secret });
+}
+
+// Parses a delivery whose signature was checked (`ok`), then checks its age.
+function accept(params: ConstructEventParams, ok: boolean): WebhookEvent {
+  if (!ok) {
+    throw new WebhookSignatureError(
+      params.scheme === 'body'
+        ? 'Webhook body signature is missing or does not match'
+        : `Webhook signature does not match (${params.signatureHeader ?? 'x-coinme-signature'} header)`,
+    );
   }
   const options: ParseWebhookOptions = {};
   if (params.strict !== undefined) options.strict = params.strict;
   if (params.maxBytes !== undefined) options.maxBytes = params.maxBytes;
-  const event = parseWebhook(payload, options);
+  const event = parseWebhook(params.payload, options);
   if (params.toleranceSeconds !== undefined) checkAge(event, params.toleranceSeconds, params.now?.() ?? Date.now());
   return event;
 }

@@ -65,5 +65,5 @@ export type WebhookEventType = Exclude<WebhookEvent['type'], 'unknown'>;
  * ```
  */
 export const webhookEventTypes: readonly WebhookEventType[] = /* @__PURE__ */ Object.freeze(
-  families.flatMap((family) => Object.keys(family.schemas)) as WebhookEventType[],
+  /* @__PURE__ */ families.flatMap((family) => family.types) as WebhookEventType[],
 );

@@ -1,7 +1,7 @@
 import type { HmacCheck } from './hmac-node.js';
 import { signatureBytes } from './signature.js';
 
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 // Importing a key is the slow part of a Web Crypto HMAC; secrets rarely change, so keep a few.
 const keys = new Map<string, Promise<CryptoKey>>();
 const MAX_KEYS = 16;

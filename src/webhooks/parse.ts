@@ -21,9 +21,10 @@ export interface ParseWebhookOptions {
 }
 
 type Body = Readonly<Record<string, unknown>>;
+type Schema = NonNullable<WebhookFamily['schemas'][string]>;
 
 function typed(family: WebhookFamily, type: string, body: Body): WebhookEvent {
-  const result = (family.schemas[type] as NonNullable<WebhookFamily['schemas'][string]>).safeParse(body);
+  const result = (family.schemas[type] as Schema).safeParse(body);
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = jsonPath(issue?.path ?? []);

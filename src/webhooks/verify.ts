@@ -70,42 +70,59 @@ function bodySigned(data: string | Uint8Array): [string, unknown] | undefined {
 }
 
 /**
+ * Whether the signature matches: synchronously when the HMAC is (node:crypto), else a promise.
+ * Throws `TypeError` on misuse (no secret, a body that is not a string or bytes).
+ *
+ * @internal
+ */
+export function signatureMatches(hmac: HmacCheck, params: VerifySignatureParams): boolean | Promise<boolean> {
+  const secrets = secretList(params.secret);
+  let data = toData(params.payload);
+  let signature: unknown = params.signature;
+  let encoding = params.encoding;
+  if (params.scheme === 'body') {
+    const signed = bodySigned(data);
+    if (!signed) return false;
+    [data, signature] = signed;
+    encoding = 'hex';
+  }
+  const expected = readSignature(signature, encoding);
+  if (!expected) return false;
+  return anyMatch(hmac, secrets, data, expected);
+}
+
+/**
  * `verifySignature` with a chosen HMAC implementation.
  *
  * @internal
  */
 export function verifyWith(hmac: HmacCheck, params: VerifySignatureParams): Promise<boolean> {
   try {
-    const secrets = secretList(params.secret);
-    let data = toData(params.payload);
-    let signature: unknown = params.signature;
-    let encoding = params.encoding;
-    if (params.scheme === 'body') {
-      const signed = bodySigned(data);
-      if (!signed) return Promise.resolve(false);
-      [data, signature] = signed;
-      encoding = 'hex';
-    }
-    const expected = readSignature(signature, encoding);
-    if (!expected) return Promise.resolve(false);
-    return anyMatch(hmac, secrets, data, expected);
+    // A synchronous check (node:crypto) costs one resolved promise, nothing more.
+    const matched = signatureMatches(hmac, params);
+    return typeof matched === 'boolean' ? Promise.resolve(matched) : matched;
   } catch (error) {
     return Promise.reject(error);
   }
 }
 
-// A synchronous check (node:crypto) of a single secret costs one resolved promise, nothing more.
+// Tries the secrets in turn, synchronously for as long as the HMAC answers synchronously.
 function anyMatch(
   hmac: HmacCheck,
   secrets: string | readonly string[],
   data: string | Uint8Array,
   signature: SignatureText,
-): Promise<boolean> {
-  if (typeof secrets === 'string') return Promise.resolve(hmac(secrets, data, signature));
-  return (async () => {
-    for (const secret of secrets) if (await hmac(secret, data, signature)) return true;
-    return false;
-  })();
+  from = 0,
+): boolean | Promise<boolean> {
+  if (typeof secrets === 'string') return hmac(secrets, data, signature);
+  for (let i = from; i < secrets.length; i++) {
+    const matched = hmac(secrets[i] as string, data, signature);
+    if (typeof matched !== 'boolean') {
+      return matched.then((ok) => ok || anyMatch(hmac, secrets, data, signature, i + 1));
+    }
+    if (matched) return true;
+  }
+  return false;
 }
 
 /**

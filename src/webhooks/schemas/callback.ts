@@ -1,28 +1,42 @@
 import * as z from 'zod/mini';
-import { defineFamily, type EventsOf } from '../family.js';
+import { defineFamily, type EventsOf, lazy } from '../family.js';
 import { toDate } from '../timestamp.js';
-import { timestampString, isRecord, own } from './common.js';
+import { isRecord, looseObject, own, timestampString } from './common.js';
 
 // Payment callbacks (seed 004): a flat `{ eventName, orderId, timeStamp, signature }`.
 // `signature` is the in-body scheme (hex HMAC of the rest of the body); verifying it is the
 // signature module's job, so here it is only a string.
 
 const callback = <N extends string>(eventName: N) =>
-  z.looseObject({
+  looseObject({
     eventName: z.literal(eventName),
     orderId: z.string(),
-    timeStamp: timestampString,
+    timeStamp: timestampString(),
     signature: z.string(),
   });
 
-const schemas = {
-  payment_received: callback('payment_received'),
-  payment_rejected: callback('payment_rejected'),
-  payment_expired: callback('payment_expired'),
-  crypto_tx_sent: callback('crypto_tx_sent'),
-  crypto_delivered: callback('crypto_delivered'),
-  crypto_tx_failed: callback('crypto_tx_failed'),
-};
+const types = [
+  'payment_received',
+  'payment_rejected',
+  'payment_expired',
+  'crypto_tx_sent',
+  'crypto_delivered',
+  'crypto_tx_failed',
+] as const;
+
+// Built on the family's first use, never at import.
+const build = () =>
+  ({
+    payment_received: callback('payment_received'),
+    payment_rejected: callback('payment_rejected'),
+    payment_expired: callback('payment_expired'),
+    crypto_tx_sent: callback('crypto_tx_sent'),
+    crypto_delivered: callback('crypto_delivered'),
+    crypto_tx_failed: callback('crypto_tx_failed'),
+  }) satisfies Record<(typeof types)[number], z.ZodMiniType>;
+
+type Schemas = ReturnType<typeof build>;
+const schemas = /* @__PURE__ */ lazy(build);
 
 /**
  * A documented payment callback event name: `payment_received` (payment confirmed),
@@ -32,7 +46,7 @@ const schemas = {
  * @example
  * const final: CallbackEventName[] = ['crypto_delivered', 'crypto_tx_failed'];
  */
-export type CallbackEventName = keyof typeof schemas;
+export type CallbackEventName = keyof Schemas;
 
 /**
  * Body of a payment callback; narrow it with the event name (`CallbackPayload<'crypto_delivered'>`).
@@ -40,23 +54,24 @@ export type CallbackEventName = keyof typeof schemas;
  * @example
  * const orderOf = (payload: CallbackPayload) => payload.orderId;
  */
-export type CallbackPayload<N extends CallbackEventName = CallbackEventName> = z.output<(typeof schemas)[N]>;
-
-
+export type CallbackPayload<N extends CallbackEventName = CallbackEventName> = z.output<Schemas[N]>;
 
 /**
  * Recognises payment callbacks: a string `eventName` and a string `orderId`.
  *
  * @internal
  */
-export const callbackFamily = defineFamily({
+export const callbackFamily = /* @__PURE__ */ defineFamily({
   source: 'callback',
+  types,
   classify(body) {
     if (!isRecord(body)) return undefined;
     const eventName = own(body, 'eventName');
     return typeof eventName === 'string' && typeof own(body, 'orderId') === 'string' ? eventName : undefined;
   },
-  schemas,
+  get schemas() {
+    return schemas();
+  },
   // The body carries no event id. Order, event and time together name one delivery, and a
   // retry of it yields the same id, so duplicates can be dropped.
   eventId: (payload) => `${payload.orderId}:${payload.eventName}:${payload.timeStamp}`,
@@ -69,4 +84,4 @@ export const callbackFamily = defineFamily({
  * @example
  * if (event.type === 'crypto_delivered') console.log(event.payload.orderId);
  */
-export type CallbackEvent = EventsOf<'callback', typeof schemas>;
+export type CallbackEvent = EventsOf<'callback', Schemas>;

@@ -1,140 +1,158 @@
 import * as z from 'zod/mini';
-import { defineFamily, type EventsOf } from '../family.js';
+import { defineFamily, type EventsOf, lazy } from '../family.js';
 import { toDate } from '../timestamp.js';
-import { decimalString, maybe, timestampString, isRecord, own } from './common.js';
+import { decimalString, isRecord, looseObject, maybe, own, timestampString } from './common.js';
 
 // The Coinme widget's analytics-style events (seed 000, 4.1): `{ event, event_id, timestamp, ... }`.
 // The event name, its id, its time and the partner's session id are required; everything else is
 // descriptive and shown absent or null in places, so it is optional.
 
-const customer = {
-  customer_id: maybe(z.string()),
-  customer_email: maybe(z.string()),
-};
+/** Every documented type of the family, in the order of its schemas. */
+const types = [
+  'kyc-prove.onboarding.completed',
+  'kyc-prove.onboarding.failed',
+  'orchestrator.auth-state.changed',
+  'greendot.location.quote-confirmed',
+  'discover.barcode.location-selected',
+  'greendot.barcode.generation-succeeded',
+  'greendot.barcode.generation-failed',
+  'greendot.barcode.displayed',
+] as const;
 
-/** Quote figures; the events show different subsets of these. */
-const leg = z.looseObject({
-  amount: maybe(decimalString),
-  currencyCode: maybe(z.string()),
-  unitPrice: maybe(decimalString),
-  unitPriceCode: maybe(z.string()),
-});
+// Built on the family's first use (see `lazy`), never at import.
+function build() {
+  const customer = {
+    customer_id: maybe(z.string()),
+    customer_email: maybe(z.string()),
+  };
 
-const money = z.looseObject({ amount: maybe(decimalString), currency: maybe(z.string()) });
-
-const fees = z.looseObject({
-  feeCurrency: maybe(z.string()),
-  totalFees: maybe(decimalString),
-  feesMap: maybe(z.record(z.string(), decimalString)),
-  spread: maybe(decimalString),
-  spreadCurrencyCode: maybe(z.string()),
-  retailerCustomerFee: maybe(money),
-});
-
-const coordinates = z.looseObject({ latitude: z.number(), longitude: z.number() });
-
-// Present only when the user allows location services.
-const geoip = z.looseObject({
-  city: maybe(z.string()),
-  region: maybe(z.string()),
-  country: maybe(z.string()),
-  latitude: maybe(z.number()),
-  longitude: maybe(z.number()),
-  timezone: maybe(z.string()),
-  continent: maybe(z.string()),
-  postal_code: maybe(z.string()),
-  region_code: maybe(z.string()),
-  country_code: maybe(z.string()),
-  continent_code: maybe(z.string()),
-});
-
-const selectedLocation = z.looseObject({
-  locationId: z.string(),
-  locationName: maybe(z.string()),
-  provider: maybe(z.string()),
-  address: maybe(
-    z.looseObject({
-      city: maybe(z.string()),
-      country: maybe(z.string()),
-      state: maybe(z.string()),
-      street: maybe(z.string()),
-      zipCode: maybe(z.string()),
-    }),
-  ),
-  coordinates: maybe(coordinates),
-  distance: maybe(z.number()),
-  distanceMetric: maybe(z.string()),
-  googlePlacesLink: maybe(z.string()),
-  // Shapes not published (null in every example).
-  hours: z.optional(z.unknown()),
-  notes: z.optional(z.unknown()),
-});
-
-/** What a generated or displayed barcode carries. */
-const barcode = {
-  barcodeId: z.string(),
-  providerBarcodeId: maybe(z.string()),
-  expiryTimestamp: maybe(timestampString),
-  paymentMethod: maybe(z.string()),
-  fees: maybe(fees),
-  debit: maybe(leg),
-  credit: maybe(leg),
-  amount: maybe(z.looseObject({ currencyCode: maybe(z.string()), value: maybe(decimalString) })),
-};
-
-const event = <N extends string, S extends z.core.$ZodLooseShape>(name: N, shape: S) =>
-  z.looseObject({
-    event: z.literal(name),
-    event_id: z.string(),
-    timestamp: timestampString,
-    // Set by the partner when creating the widget session; optional there, so optional here.
-    externalSessionId: maybe(z.string()),
-    distinct_id: maybe(z.string()),
-    ...shape,
+  /** Quote figures; the events show different subsets of these. */
+  const leg = looseObject({
+    amount: maybe(decimalString()),
+    currencyCode: maybe(z.string()),
+    unitPrice: maybe(decimalString()),
+    unitPriceCode: maybe(z.string()),
   });
 
-const kycCompleted = event('kyc-prove.onboarding.completed', customer);
-const kycFailed = event('kyc-prove.onboarding.failed', {
-  ...customer,
-  error_code: maybe(z.string()),
-  error_message: maybe(z.string()),
-  business_error: maybe(z.string()),
-  technical_message: maybe(z.string()),
-});
-const authStateChanged = event('orchestrator.auth-state.changed', customer);
-const quoteConfirmed = event('greendot.location.quote-confirmed', {
-  paymentMethod: maybe(z.string()),
-  debit: maybe(leg),
-  credit: maybe(leg),
-  fees: maybe(fees),
-});
-const locationSelected = event('discover.barcode.location-selected', {
-  geoip: maybe(geoip),
-  // Shape not published (null in the example).
-  userGpsLocation: z.optional(z.unknown()),
-  selectedLocation,
-});
-const barcodeSucceeded = event('greendot.barcode.generation-succeeded', {
-  ...barcode,
-  orderTemplateId: maybe(z.string()),
-});
-const barcodeFailed = event('greendot.barcode.generation-failed', { errorCode: maybe(z.string()) });
-const barcodeDisplayed = event('greendot.barcode.displayed', {
-  ...barcode,
-  orderTemplateId: z.string(),
-  geoip: maybe(geoip),
-});
+  const money = looseObject({ amount: maybe(decimalString()), currency: maybe(z.string()) });
 
-const schemas = {
-  'kyc-prove.onboarding.completed': kycCompleted,
-  'kyc-prove.onboarding.failed': kycFailed,
-  'orchestrator.auth-state.changed': authStateChanged,
-  'greendot.location.quote-confirmed': quoteConfirmed,
-  'discover.barcode.location-selected': locationSelected,
-  'greendot.barcode.generation-succeeded': barcodeSucceeded,
-  'greendot.barcode.generation-failed': barcodeFailed,
-  'greendot.barcode.displayed': barcodeDisplayed,
-};
+  const fees = looseObject({
+    feeCurrency: maybe(z.string()),
+    totalFees: maybe(decimalString()),
+    feesMap: maybe(z.record(z.string(), decimalString())),
+    spread: maybe(decimalString()),
+    spreadCurrencyCode: maybe(z.string()),
+    retailerCustomerFee: maybe(money),
+  });
+
+  const coordinates = looseObject({ latitude: z.number(), longitude: z.number() });
+
+  // Present only when the user allows location services.
+  const geoip = looseObject({
+    city: maybe(z.string()),
+    region: maybe(z.string()),
+    country: maybe(z.string()),
+    latitude: maybe(z.number()),
+    longitude: maybe(z.number()),
+    timezone: maybe(z.string()),
+    continent: maybe(z.string()),
+    postal_code: maybe(z.string()),
+    region_code: maybe(z.string()),
+    country_code: maybe(z.string()),
+    continent_code: maybe(z.string()),
+  });
+
+  const selectedLocation = looseObject({
+    locationId: z.string(),
+    locationName: maybe(z.string()),
+    provider: maybe(z.string()),
+    address: maybe(
+      looseObject({
+        city: maybe(z.string()),
+        country: maybe(z.string()),
+        state: maybe(z.string()),
+        street: maybe(z.string()),
+        zipCode: maybe(z.string()),
+      }),
+    ),
+    coordinates: maybe(coordinates),
+    distance: maybe(z.number()),
+    distanceMetric: maybe(z.string()),
+    googlePlacesLink: maybe(z.string()),
+    // Shapes not published (null in every example).
+    hours: z.optional(z.unknown()),
+    notes: z.optional(z.unknown()),
+  });
+
+  /** What a generated or displayed barcode carries. */
+  const barcode = {
+    barcodeId: z.string(),
+    providerBarcodeId: maybe(z.string()),
+    expiryTimestamp: maybe(timestampString()),
+    paymentMethod: maybe(z.string()),
+    fees: maybe(fees),
+    debit: maybe(leg),
+    credit: maybe(leg),
+    amount: maybe(looseObject({ currencyCode: maybe(z.string()), value: maybe(decimalString()) })),
+  };
+
+  const event = <N extends string, S extends z.core.$ZodLooseShape>(name: N, shape: S) =>
+    looseObject({
+      event: z.literal(name),
+      event_id: z.string(),
+      timestamp: timestampString(),
+      // Set by the partner when creating the widget session; optional there, so optional here.
+      externalSessionId: maybe(z.string()),
+      distinct_id: maybe(z.string()),
+      ...shape,
+    });
+
+  const kycCompleted = event('kyc-prove.onboarding.completed', customer);
+  const kycFailed = event('kyc-prove.onboarding.failed', {
+    ...customer,
+    error_code: maybe(z.string()),
+    error_message: maybe(z.string()),
+    business_error: maybe(z.string()),
+    technical_message: maybe(z.string()),
+  });
+  const authStateChanged = event('orchestrator.auth-state.changed', customer);
+  const quoteConfirmed = event('greendot.location.quote-confirmed', {
+    paymentMethod: maybe(z.string()),
+    debit: maybe(leg),
+    credit: maybe(leg),
+    fees: maybe(fees),
+  });
+  const locationSelected = event('discover.barcode.location-selected', {
+    geoip: maybe(geoip),
+    // Shape not published (null in the example).
+    userGpsLocation: z.optional(z.unknown()),
+    selectedLocation,
+  });
+  const barcodeSucceeded = event('greendot.barcode.generation-succeeded', {
+    ...barcode,
+    orderTemplateId: maybe(z.string()),
+  });
+  const barcodeFailed = event('greendot.barcode.generation-failed', { errorCode: maybe(z.string()) });
+  const barcodeDisplayed = event('greendot.barcode.displayed', {
+    ...barcode,
+    orderTemplateId: z.string(),
+    geoip: maybe(geoip),
+  });
+
+  return {
+    'kyc-prove.onboarding.completed': kycCompleted,
+    'kyc-prove.onboarding.failed': kycFailed,
+    'orchestrator.auth-state.changed': authStateChanged,
+    'greendot.location.quote-confirmed': quoteConfirmed,
+    'discover.barcode.location-selected': locationSelected,
+    'greendot.barcode.generation-succeeded': barcodeSucceeded,
+    'greendot.barcode.generation-failed': barcodeFailed,
+    'greendot.barcode.displayed': barcodeDisplayed,
+  } satisfies Record<(typeof types)[number], z.ZodMiniType>;
+}
+
+type Schemas = ReturnType<typeof build>;
+const schemas = /* @__PURE__ */ lazy(build);
 
 /**
  * Body of `kyc-prove.onboarding.completed`: the user signed up and passed KYC.
@@ -142,7 +160,7 @@ const schemas = {
  * @example
  * if (event.type === 'kyc-prove.onboarding.completed') event.payload.customer_id;
  */
-export type KycOnboardingCompletedPayload = z.output<typeof kycCompleted>;
+export type KycOnboardingCompletedPayload = z.output<Schemas['kyc-prove.onboarding.completed']>;
 
 /**
  * Body of `kyc-prove.onboarding.failed`: the user signed up but failed KYC; `error_code` and
@@ -151,7 +169,7 @@ export type KycOnboardingCompletedPayload = z.output<typeof kycCompleted>;
  * @example
  * if (event.type === 'kyc-prove.onboarding.failed') event.payload.error_code;
  */
-export type KycOnboardingFailedPayload = z.output<typeof kycFailed>;
+export type KycOnboardingFailedPayload = z.output<Schemas['kyc-prove.onboarding.failed']>;
 
 /**
  * Body of `orchestrator.auth-state.changed`: the user's auth state changed (e.g. logged in to the widget).
@@ -159,7 +177,7 @@ export type KycOnboardingFailedPayload = z.output<typeof kycFailed>;
  * @example
  * if (event.type === 'orchestrator.auth-state.changed') event.payload.externalSessionId;
  */
-export type AuthStateChangedPayload = z.output<typeof authStateChanged>;
+export type AuthStateChangedPayload = z.output<Schemas['orchestrator.auth-state.changed']>;
 
 /**
  * Body of `greendot.location.quote-confirmed`: the user confirmed a cash quote and went to find a location.
@@ -167,7 +185,7 @@ export type AuthStateChangedPayload = z.output<typeof authStateChanged>;
  * @example
  * if (event.type === 'greendot.location.quote-confirmed') event.payload.fees?.totalFees;
  */
-export type QuoteConfirmedPayload = z.output<typeof quoteConfirmed>;
+export type QuoteConfirmedPayload = z.output<Schemas['greendot.location.quote-confirmed']>;
 
 /**
  * Body of `discover.barcode.location-selected`: the user picked a retail location and asked for a barcode.
@@ -175,7 +193,7 @@ export type QuoteConfirmedPayload = z.output<typeof quoteConfirmed>;
  * @example
  * if (event.type === 'discover.barcode.location-selected') event.payload.selectedLocation.locationId;
  */
-export type LocationSelectedPayload = z.output<typeof locationSelected>;
+export type LocationSelectedPayload = z.output<Schemas['discover.barcode.location-selected']>;
 
 /**
  * Body of `greendot.barcode.generation-succeeded`: a barcode was generated.
@@ -183,7 +201,7 @@ export type LocationSelectedPayload = z.output<typeof locationSelected>;
  * @example
  * if (event.type === 'greendot.barcode.generation-succeeded') event.payload.barcodeId;
  */
-export type BarcodeGenerationSucceededPayload = z.output<typeof barcodeSucceeded>;
+export type BarcodeGenerationSucceededPayload = z.output<Schemas['greendot.barcode.generation-succeeded']>;
 
 /**
  * Body of `greendot.barcode.generation-failed`: barcode generation failed; `errorCode` says why.
@@ -191,7 +209,7 @@ export type BarcodeGenerationSucceededPayload = z.output<typeof barcodeSucceeded
  * @example
  * if (event.type === 'greendot.barcode.generation-failed') event.payload.errorCode;
  */
-export type BarcodeGenerationFailedPayload = z.output<typeof barcodeFailed>;
+export type BarcodeGenerationFailedPayload = z.output<Schemas['greendot.barcode.generation-failed']>;
 
 /**
  * Body of `greendot.barcode.displayed`: the user tapped to display the barcode.
@@ -199,7 +217,7 @@ export type BarcodeGenerationFailedPayload = z.output<typeof barcodeFailed>;
  * @example
  * if (event.type === 'greendot.barcode.displayed') event.payload.orderTemplateId;
  */
-export type BarcodeDisplayedPayload = z.output<typeof barcodeDisplayed>;
+export type BarcodeDisplayedPayload = z.output<Schemas['greendot.barcode.displayed']>;
 
 /**
  * Any Coinme widget event body.
@@ -207,23 +225,24 @@ export type BarcodeDisplayedPayload = z.output<typeof barcodeDisplayed>;
  * @example
  * const sessionOf = (payload: CoinmeWidgetPayload) => payload.externalSessionId;
  */
-export type CoinmeWidgetPayload = z.output<(typeof schemas)[keyof typeof schemas]>;
-
-
+export type CoinmeWidgetPayload = z.output<Schemas[keyof Schemas]>;
 
 /**
  * Recognises the widget's events: a string `event` and a string `event_id`.
  *
  * @internal
  */
-export const coinmeWidgetFamily = defineFamily({
+export const coinmeWidgetFamily = /* @__PURE__ */ defineFamily({
   source: 'coinme.widget',
+  types,
   classify(body) {
     if (!isRecord(body)) return undefined;
     const name = own(body, 'event');
     return typeof name === 'string' && typeof own(body, 'event_id') === 'string' ? name : undefined;
   },
-  schemas,
+  get schemas() {
+    return schemas();
+  },
   eventId: (payload) => payload.event_id,
   occurredAt: (payload) => toDate(payload.timestamp),
 });
@@ -234,4 +253,4 @@ export const coinmeWidgetFamily = defineFamily({
  * @example
  * switch (event.type) { case 'greendot.barcode.displayed': event.payload.barcodeId; }
  */
-export type CoinmeWidgetEvent = EventsOf<'coinme.widget', typeof schemas>;
+export type CoinmeWidgetEvent = EventsOf<'coinme.widget', Schemas>;

@@ -1,6 +1,6 @@
 import { isRecord, own } from './common.js';
 import type * as z from 'zod/mini';
-import { defineFamily, type EventsOf } from '../family.js';
+import { defineFamily, type EventsOf, lazy } from '../family.js';
 import { toDate } from '../timestamp.js';
 import { accountSchemas } from './processing/account.js';
 import { fiatSchemas } from './processing/fiat.js';
@@ -50,7 +50,49 @@ export type {
   WalletFundsDeliveredPayload,
 } from './processing/account.js';
 
-const schemas = { ...invoiceSchemas, ...fiatSchemas, ...purseSchemas, ...payoutSchemas, ...accountSchemas };
+/** Every documented type of the family, in the order of its schemas. */
+const types = [
+  'INVOICE_CREATE_INVOICE',
+  'INVOICE_CREATE_UNLIMITED_INVOICE',
+  'INVOICE_FUNDS_RECEIVED_FOR_INVOICE',
+  'INVOICE_PENDING_INTERVENTION',
+  'INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED',
+  'INVOICE_EXPIRED',
+  'INVOICE_PAID',
+  'INVOICE_MEMPOOL_FOUND',
+  'INVOICE_COMPLIANCE_CHECK',
+  'INVOICE_COMPLIANCE_DECLINED',
+  'FIAT_APPLIER_FIAT_FUNDS_RECEIVED',
+  'FIAT_APPLIER_ORDER_UNPAID',
+  'FIAT_APPLIER_PAYMENT_FAILED',
+  'FIAT_APPLIER_ADJUSTMENT',
+  'FIAT_APPLIER_WITHDRAWAL_SUCCESS',
+  'FIAT_APPLIER_WITHDRAWAL_FAILED',
+  'CUSTOMER_PURSE_EXPIRED',
+  'CUSTOMER_PURSE_MEM_POOL_FOUND',
+  'CUSTOMER_PURSE_PENDING_COMPLIANCE',
+  'CUSTOMER_PURSE_COMPLIANCE_DECLINED',
+  'CUSTOMER_PURSE_FUNDS_RECEIVED_FOR_PURSE',
+  'PAYOUT_CHANGE_STATUS',
+  'PAYOUT_CONFIRMED',
+  'PAYOUT_VALIDATION_ERROR',
+  'TOP_UP_COMPLIANCE_CHECK',
+  'TOP_UP_COMPLIANCE_DECLINED',
+  'WALLET_FUNDS_DELIVERED_ACCOUNT',
+] as const;
+
+// Built on the family's first use (see `lazy`), never at import.
+const build = () =>
+  ({
+    ...invoiceSchemas(),
+    ...fiatSchemas(),
+    ...purseSchemas(),
+    ...payoutSchemas(),
+    ...accountSchemas(),
+  }) satisfies Record<(typeof types)[number], z.ZodMiniType>;
+
+type Schemas = ReturnType<typeof build>;
+const schemas = /* @__PURE__ */ lazy(build);
 
 /**
  * Any processing event body.
@@ -58,9 +100,7 @@ const schemas = { ...invoiceSchemas, ...fiatSchemas, ...purseSchemas, ...payoutS
  * @example
  * const eventKey = (payload: ProcessingPayload) => `${payload.requestId}:${payload.id}`;
  */
-export type ProcessingPayload = z.output<(typeof schemas)[keyof typeof schemas]>;
-
-
+export type ProcessingPayload = z.output<Schemas[keyof Schemas]>;
 
 /**
  * Recognises processing events: a non-empty string `eventType` with a string `service` or
@@ -68,8 +108,9 @@ export type ProcessingPayload = z.output<(typeof schemas)[keyof typeof schemas]>
  *
  * @internal
  */
-export const processingFamily = defineFamily({
+export const processingFamily = /* @__PURE__ */ defineFamily({
   source: 'processing',
+  types,
   classify(body) {
     if (!isRecord(body)) return undefined;
     const eventType = own(body, 'eventType');
@@ -77,7 +118,9 @@ export const processingFamily = defineFamily({
     const enveloped = typeof own(body, 'service') === 'string' || typeof own(body, 'requestId') === 'string';
     return enveloped ? eventType : undefined;
   },
-  schemas,
+  get schemas() {
+    return schemas();
+  },
   // The envelope `id` is only documented as the id of the event, next to the `requestId` of the
   // subscription; together they name one event of one subscription, and a redelivery repeats
   // both, so duplicates share the id while two subscriptions' events never collide.
@@ -91,4 +134,4 @@ export const processingFamily = defineFamily({
  * @example
  * switch (event.type) { case 'INVOICE_PAID': event.payload.data.realAmount; }
  */
-export type ProcessingEvent = EventsOf<'processing', typeof schemas>;
+export type ProcessingEvent = EventsOf<'processing', Schemas>;

@@ -5,35 +5,40 @@ import { dataType, fiatAmounts, processingEvent } from './envelope.js';
 // Deposits to the account itself (top-ups and wallet deliveries). Their tables name no id of
 // their own and mark no field as always sent, so every data field is optional.
 
-const deposit = {
-  amount: maybe(jsonAmount),
-  currency: maybe(z.string()),
-  senderAddress: maybe(z.string()),
-  paymentDate: maybe(timestampString),
-  transactionHash: maybe(z.string()),
-  fiatAmount: maybe(fiatAmounts),
-};
+/** The schemas of these events, built when the processing family is first used. */
+export function accountSchemas() {
+  const deposit = {
+    amount: maybe(jsonAmount()),
+    currency: maybe(z.string()),
+    senderAddress: maybe(z.string()),
+    paymentDate: maybe(timestampString()),
+    transactionHash: maybe(z.string()),
+    fiatAmount: maybe(fiatAmounts()),
+  };
 
-const topUpComplianceCheck = processingEvent('TOP_UP_COMPLIANCE_CHECK', {
-  ...deposit,
-  type: dataType('TOP_UP_COMPLIANCE_CHECK'),
-});
+  const topUpComplianceCheck = processingEvent('TOP_UP_COMPLIANCE_CHECK', {
+    ...deposit,
+    type: dataType('TOP_UP_COMPLIANCE_CHECK'),
+  });
 
-const topUpComplianceDeclined = processingEvent('TOP_UP_COMPLIANCE_DECLINED', {
-  ...deposit,
-  type: dataType('TOP_UP_COMPLIANCE_DECLINED'),
-});
+  const topUpComplianceDeclined = processingEvent('TOP_UP_COMPLIANCE_DECLINED', {
+    ...deposit,
+    type: dataType('TOP_UP_COMPLIANCE_DECLINED'),
+  });
 
-const walletFundsDelivered = processingEvent('WALLET_FUNDS_DELIVERED_ACCOUNT', {
-  ...deposit,
-  type: dataType('WALLET_FUNDS_DELIVERED_ACCOUNT'),
-});
+  const walletFundsDelivered = processingEvent('WALLET_FUNDS_DELIVERED_ACCOUNT', {
+    ...deposit,
+    type: dataType('WALLET_FUNDS_DELIVERED_ACCOUNT'),
+  });
 
-export const accountSchemas = {
-  TOP_UP_COMPLIANCE_CHECK: topUpComplianceCheck,
-  TOP_UP_COMPLIANCE_DECLINED: topUpComplianceDeclined,
-  WALLET_FUNDS_DELIVERED_ACCOUNT: walletFundsDelivered,
-};
+  return {
+    TOP_UP_COMPLIANCE_CHECK: topUpComplianceCheck,
+    TOP_UP_COMPLIANCE_DECLINED: topUpComplianceDeclined,
+    WALLET_FUNDS_DELIVERED_ACCOUNT: walletFundsDelivered,
+  };
+}
+
+type Schemas = ReturnType<typeof accountSchemas>;
 
 /**
  * Body of `TOP_UP_COMPLIANCE_CHECK`: a top-up deposit is under compliance review.
@@ -41,7 +46,7 @@ export const accountSchemas = {
  * @example
  * if (event.type === 'TOP_UP_COMPLIANCE_CHECK') event.payload.data.transactionHash;
  */
-export type TopUpComplianceCheckPayload = z.output<typeof topUpComplianceCheck>;
+export type TopUpComplianceCheckPayload = z.output<Schemas['TOP_UP_COMPLIANCE_CHECK']>;
 
 /**
  * Body of `TOP_UP_COMPLIANCE_DECLINED`: compliance declined a top-up deposit.
@@ -49,7 +54,7 @@ export type TopUpComplianceCheckPayload = z.output<typeof topUpComplianceCheck>;
  * @example
  * if (event.type === 'TOP_UP_COMPLIANCE_DECLINED') event.payload.data.senderAddress;
  */
-export type TopUpComplianceDeclinedPayload = z.output<typeof topUpComplianceDeclined>;
+export type TopUpComplianceDeclinedPayload = z.output<Schemas['TOP_UP_COMPLIANCE_DECLINED']>;
 
 /**
  * Body of `WALLET_FUNDS_DELIVERED_ACCOUNT`: funds sent to the wallet were credited to the account.
@@ -57,4 +62,4 @@ export type TopUpComplianceDeclinedPayload = z.output<typeof topUpComplianceDecl
  * @example
  * if (event.type === 'WALLET_FUNDS_DELIVERED_ACCOUNT') event.payload.data.fiatAmount?.['USD'];
  */
-export type WalletFundsDeliveredPayload = z.output<typeof walletFundsDelivered>;
+export type WalletFundsDeliveredPayload = z.output<Schemas['WALLET_FUNDS_DELIVERED_ACCOUNT']>;

@@ -6,124 +6,129 @@ import { dataType, fiatAmounts, idList, processingEvent } from './envelope.js';
 // is about, so it is required; the tables mark no other field as always sent.
 // Currencies stay strings: the documented lists grow as coins and fiat currencies are added.
 
-const invoice = {
-  parentExternalId: numericId,
-  idempotencyKey: maybe(z.string()),
-  externalId: maybe(z.string()),
-};
+/** The schemas of these events, built when the processing family is first used. */
+export function invoiceSchemas() {
+  const invoice = {
+    parentExternalId: numericId(),
+    idempotencyKey: maybe(z.string()),
+    externalId: maybe(z.string()),
+  };
 
-// The table names `fiatCurrency`; the document's own example sends `fiatcurrency`. Both kept.
-const fiatCurrency = { fiatCurrency: maybe(z.string()), fiatcurrency: maybe(z.string()) };
+  // The table names `fiatCurrency`; the document's own example sends `fiatcurrency`. Both kept.
+  const fiatCurrency = { fiatCurrency: maybe(z.string()), fiatcurrency: maybe(z.string()) };
 
-const deposit = {
-  ...invoice,
-  amount: maybe(jsonAmount),
-  transactionId: maybe(idList),
-  message: maybe(z.string()),
-  currency: maybe(z.string()),
-  createdDate: maybe(timestampString),
-  senderAddress: maybe(z.string()),
-  paymentDate: maybe(timestampString),
-  transactionHash: maybe(z.string()),
-  fiatAmount: maybe(fiatAmounts),
-};
+  const deposit = {
+    ...invoice,
+    amount: maybe(jsonAmount()),
+    transactionId: maybe(idList()),
+    message: maybe(z.string()),
+    currency: maybe(z.string()),
+    createdDate: maybe(timestampString()),
+    senderAddress: maybe(z.string()),
+    paymentDate: maybe(timestampString()),
+    transactionHash: maybe(z.string()),
+    fiatAmount: maybe(fiatAmounts()),
+  };
 
-// Paid and mempool events give `fiatAmount` as one number, in `fiatCurrency`, not by currency.
-const payment = {
-  ...invoice,
-  ...fiatCurrency,
-  amount: maybe(jsonAmount),
-  currency: maybe(z.string()),
-  description: maybe(z.string()),
-  fiatAmount: maybe(jsonAmount),
-  realAmount: maybe(jsonAmount),
-};
+  // Paid and mempool events give `fiatAmount` as one number, in `fiatCurrency`, not by currency.
+  const payment = {
+    ...invoice,
+    ...fiatCurrency,
+    amount: maybe(jsonAmount()),
+    currency: maybe(z.string()),
+    description: maybe(z.string()),
+    fiatAmount: maybe(jsonAmount()),
+    realAmount: maybe(jsonAmount()),
+  };
 
-const created = processingEvent('INVOICE_CREATE_INVOICE', {
-  ...invoice,
-  ...fiatCurrency,
-  type: dataType('INVOICE_CREATE_INVOICE'),
-  amount: maybe(jsonAmount),
-  message: maybe(z.string()),
-  currency: maybe(z.string()),
-  createdDate: maybe(timestampString),
-});
+  const created = processingEvent('INVOICE_CREATE_INVOICE', {
+    ...invoice,
+    ...fiatCurrency,
+    type: dataType('INVOICE_CREATE_INVOICE'),
+    amount: maybe(jsonAmount()),
+    message: maybe(z.string()),
+    currency: maybe(z.string()),
+    createdDate: maybe(timestampString()),
+  });
 
-const unlimitedCreated = processingEvent('INVOICE_CREATE_UNLIMITED_INVOICE', {
-  ...invoice,
-  type: dataType('INVOICE_CREATE_UNLIMITED_INVOICE'),
-  message: maybe(z.string()),
-  currency: maybe(z.string()),
-  createdDate: maybe(timestampString),
-});
+  const unlimitedCreated = processingEvent('INVOICE_CREATE_UNLIMITED_INVOICE', {
+    ...invoice,
+    type: dataType('INVOICE_CREATE_UNLIMITED_INVOICE'),
+    message: maybe(z.string()),
+    currency: maybe(z.string()),
+    createdDate: maybe(timestampString()),
+  });
 
-const fundsReceived = processingEvent('INVOICE_FUNDS_RECEIVED_FOR_INVOICE', {
-  ...deposit,
-  type: dataType('INVOICE_FUNDS_RECEIVED_FOR_INVOICE'),
-  invoiceAddress: maybe(z.string()),
-});
+  const fundsReceived = processingEvent('INVOICE_FUNDS_RECEIVED_FOR_INVOICE', {
+    ...deposit,
+    type: dataType('INVOICE_FUNDS_RECEIVED_FOR_INVOICE'),
+    invoiceAddress: maybe(z.string()),
+  });
 
-const pendingIntervention = processingEvent('INVOICE_PENDING_INTERVENTION', {
-  ...invoice,
-  type: dataType('INVOICE_PENDING_INTERVENTION'),
-  message: maybe(z.string()),
-});
+  const pendingIntervention = processingEvent('INVOICE_PENDING_INTERVENTION', {
+    ...invoice,
+    type: dataType('INVOICE_PENDING_INTERVENTION'),
+    message: maybe(z.string()),
+  });
 
-const translationCompleted = processingEvent('INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED', {
-  ...invoice,
-  type: dataType('INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED'),
-  amount: maybe(jsonAmount),
-  message: maybe(z.string()),
-  currency: maybe(z.string()),
-  createdDate: maybe(timestampString),
-  serviceFee: maybe(jsonAmount),
-  fiatAmount: maybe(fiatAmounts),
-  transactionIds: maybe(idList),
-});
+  const translationCompleted = processingEvent('INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED', {
+    ...invoice,
+    type: dataType('INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED'),
+    amount: maybe(jsonAmount()),
+    message: maybe(z.string()),
+    currency: maybe(z.string()),
+    createdDate: maybe(timestampString()),
+    serviceFee: maybe(jsonAmount()),
+    fiatAmount: maybe(fiatAmounts()),
+    transactionIds: maybe(idList()),
+  });
 
-const expired = processingEvent('INVOICE_EXPIRED', {
-  ...invoice,
-  ...fiatCurrency,
-  type: dataType('INVOICE_EXPIRED'),
-  amount: maybe(jsonAmount),
-  currency: maybe(z.string()),
-  message: maybe(z.string()),
-  createdDate: maybe(timestampString),
-  expirationDate: maybe(timestampString),
-  fiatAmount: maybe(fiatAmounts),
-});
+  const expired = processingEvent('INVOICE_EXPIRED', {
+    ...invoice,
+    ...fiatCurrency,
+    type: dataType('INVOICE_EXPIRED'),
+    amount: maybe(jsonAmount()),
+    currency: maybe(z.string()),
+    message: maybe(z.string()),
+    createdDate: maybe(timestampString()),
+    expirationDate: maybe(timestampString()),
+    fiatAmount: maybe(fiatAmounts()),
+  });
 
-const paid = processingEvent('INVOICE_PAID', { ...payment, type: dataType('INVOICE_PAID') });
+  const paid = processingEvent('INVOICE_PAID', { ...payment, type: dataType('INVOICE_PAID') });
 
-const mempoolFound = processingEvent('INVOICE_MEMPOOL_FOUND', {
-  ...payment,
-  type: dataType('INVOICE_MEMPOOL_FOUND'),
-  createdDate: maybe(timestampString),
-  transactionHash: maybe(z.string()),
-});
+  const mempoolFound = processingEvent('INVOICE_MEMPOOL_FOUND', {
+    ...payment,
+    type: dataType('INVOICE_MEMPOOL_FOUND'),
+    createdDate: maybe(timestampString()),
+    transactionHash: maybe(z.string()),
+  });
 
-const complianceCheck = processingEvent('INVOICE_COMPLIANCE_CHECK', {
-  ...deposit,
-  type: dataType('INVOICE_COMPLIANCE_CHECK'),
-});
+  const complianceCheck = processingEvent('INVOICE_COMPLIANCE_CHECK', {
+    ...deposit,
+    type: dataType('INVOICE_COMPLIANCE_CHECK'),
+  });
 
-const complianceDeclined = processingEvent('INVOICE_COMPLIANCE_DECLINED', {
-  ...deposit,
-  type: dataType('INVOICE_COMPLIANCE_DECLINED'),
-});
+  const complianceDeclined = processingEvent('INVOICE_COMPLIANCE_DECLINED', {
+    ...deposit,
+    type: dataType('INVOICE_COMPLIANCE_DECLINED'),
+  });
 
-export const invoiceSchemas = {
-  INVOICE_CREATE_INVOICE: created,
-  INVOICE_CREATE_UNLIMITED_INVOICE: unlimitedCreated,
-  INVOICE_FUNDS_RECEIVED_FOR_INVOICE: fundsReceived,
-  INVOICE_PENDING_INTERVENTION: pendingIntervention,
-  INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED: translationCompleted,
-  INVOICE_EXPIRED: expired,
-  INVOICE_PAID: paid,
-  INVOICE_MEMPOOL_FOUND: mempoolFound,
-  INVOICE_COMPLIANCE_CHECK: complianceCheck,
-  INVOICE_COMPLIANCE_DECLINED: complianceDeclined,
-};
+  return {
+    INVOICE_CREATE_INVOICE: created,
+    INVOICE_CREATE_UNLIMITED_INVOICE: unlimitedCreated,
+    INVOICE_FUNDS_RECEIVED_FOR_INVOICE: fundsReceived,
+    INVOICE_PENDING_INTERVENTION: pendingIntervention,
+    INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED: translationCompleted,
+    INVOICE_EXPIRED: expired,
+    INVOICE_PAID: paid,
+    INVOICE_MEMPOOL_FOUND: mempoolFound,
+    INVOICE_COMPLIANCE_CHECK: complianceCheck,
+    INVOICE_COMPLIANCE_DECLINED: complianceDeclined,
+  };
+}
+
+type Schemas = ReturnType<typeof invoiceSchemas>;
 
 /**
  * Body of `INVOICE_CREATE_INVOICE`: an invoice for a fixed amount was created.
@@ -131,7 +136,7 @@ export const invoiceSchemas = {
  * @example
  * if (event.type === 'INVOICE_CREATE_INVOICE') event.payload.data.amount;
  */
-export type InvoiceCreatedPayload = z.output<typeof created>;
+export type InvoiceCreatedPayload = z.output<Schemas['INVOICE_CREATE_INVOICE']>;
 
 /**
  * Body of `INVOICE_CREATE_UNLIMITED_INVOICE`: an invoice without a fixed amount was created.
@@ -139,7 +144,7 @@ export type InvoiceCreatedPayload = z.output<typeof created>;
  * @example
  * if (event.type === 'INVOICE_CREATE_UNLIMITED_INVOICE') event.payload.data.parentExternalId;
  */
-export type UnlimitedInvoiceCreatedPayload = z.output<typeof unlimitedCreated>;
+export type UnlimitedInvoiceCreatedPayload = z.output<Schemas['INVOICE_CREATE_UNLIMITED_INVOICE']>;
 
 /**
  * Body of `INVOICE_FUNDS_RECEIVED_FOR_INVOICE`: a deposit reached the invoice wallet.
@@ -147,7 +152,7 @@ export type UnlimitedInvoiceCreatedPayload = z.output<typeof unlimitedCreated>;
  * @example
  * if (event.type === 'INVOICE_FUNDS_RECEIVED_FOR_INVOICE') event.payload.data.transactionHash;
  */
-export type InvoiceFundsReceivedPayload = z.output<typeof fundsReceived>;
+export type InvoiceFundsReceivedPayload = z.output<Schemas['INVOICE_FUNDS_RECEIVED_FOR_INVOICE']>;
 
 /**
  * Body of `INVOICE_PENDING_INTERVENTION`: the invoice needs manual intervention.
@@ -155,7 +160,7 @@ export type InvoiceFundsReceivedPayload = z.output<typeof fundsReceived>;
  * @example
  * if (event.type === 'INVOICE_PENDING_INTERVENTION') event.payload.data.message;
  */
-export type InvoicePendingInterventionPayload = z.output<typeof pendingIntervention>;
+export type InvoicePendingInterventionPayload = z.output<Schemas['INVOICE_PENDING_INTERVENTION']>;
 
 /**
  * Body of `INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED`: the invoice funds were credited to the
@@ -164,7 +169,7 @@ export type InvoicePendingInterventionPayload = z.output<typeof pendingIntervent
  * @example
  * if (event.type === 'INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED') event.payload.data.serviceFee;
  */
-export type InvoiceTranslationCompletedPayload = z.output<typeof translationCompleted>;
+export type InvoiceTranslationCompletedPayload = z.output<Schemas['INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED']>;
 
 /**
  * Body of `INVOICE_EXPIRED`: the invoice expired unpaid.
@@ -172,7 +177,7 @@ export type InvoiceTranslationCompletedPayload = z.output<typeof translationComp
  * @example
  * if (event.type === 'INVOICE_EXPIRED') event.payload.data.expirationDate;
  */
-export type InvoiceExpiredPayload = z.output<typeof expired>;
+export type InvoiceExpiredPayload = z.output<Schemas['INVOICE_EXPIRED']>;
 
 /**
  * Body of `INVOICE_PAID`: the invoice was paid (`realAmount` what the client really paid).
@@ -180,7 +185,7 @@ export type InvoiceExpiredPayload = z.output<typeof expired>;
  * @example
  * if (event.type === 'INVOICE_PAID') event.payload.data.realAmount;
  */
-export type InvoicePaidPayload = z.output<typeof paid>;
+export type InvoicePaidPayload = z.output<Schemas['INVOICE_PAID']>;
 
 /**
  * Body of `INVOICE_MEMPOOL_FOUND`: a payment to the invoice was seen in the mempool.
@@ -188,7 +193,7 @@ export type InvoicePaidPayload = z.output<typeof paid>;
  * @example
  * if (event.type === 'INVOICE_MEMPOOL_FOUND') event.payload.data.transactionHash;
  */
-export type InvoiceMempoolFoundPayload = z.output<typeof mempoolFound>;
+export type InvoiceMempoolFoundPayload = z.output<Schemas['INVOICE_MEMPOOL_FOUND']>;
 
 /**
  * Body of `INVOICE_COMPLIANCE_CHECK`: a deposit to the invoice is under compliance review.
@@ -196,7 +201,7 @@ export type InvoiceMempoolFoundPayload = z.output<typeof mempoolFound>;
  * @example
  * if (event.type === 'INVOICE_COMPLIANCE_CHECK') event.payload.data.senderAddress;
  */
-export type InvoiceComplianceCheckPayload = z.output<typeof complianceCheck>;
+export type InvoiceComplianceCheckPayload = z.output<Schemas['INVOICE_COMPLIANCE_CHECK']>;
 
 /**
  * Body of `INVOICE_COMPLIANCE_DECLINED`: compliance declined a deposit to the invoice.
@@ -204,4 +209,4 @@ export type InvoiceComplianceCheckPayload = z.output<typeof complianceCheck>;
  * @example
  * if (event.type === 'INVOICE_COMPLIANCE_DECLINED') event.payload.data.transactionId;
  */
-export type InvoiceComplianceDeclinedPayload = z.output<typeof complianceDeclined>;
+export type InvoiceComplianceDeclinedPayload = z.output<Schemas['INVOICE_COMPLIANCE_DECLINED']>;

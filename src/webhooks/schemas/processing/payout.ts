@@ -5,40 +5,45 @@ import { dataType, processingEvent } from './envelope.js';
 // Payout events. `parentExternalId`, the system id of the payout, is what each is about, so it
 // is required; the tables mark no other field as always sent.
 
-const payout = {
-  parentExternalId: numericId,
-  idempotencyKey: maybe(z.string()),
-  createdDate: maybe(timestampString),
-  currency: maybe(z.string()),
-};
+/** The schemas of these events, built when the processing family is first used. */
+export function payoutSchemas() {
+  const payout = {
+    parentExternalId: numericId(),
+    idempotencyKey: maybe(z.string()),
+    createdDate: maybe(timestampString()),
+    currency: maybe(z.string()),
+  };
 
-const statusChanged = processingEvent('PAYOUT_CHANGE_STATUS', {
-  ...payout,
-  type: dataType('PAYOUT_CHANGE_STATUS'),
-  hash: maybe(z.string()),
-  payoutStatus: maybe(z.string()),
-});
+  const statusChanged = processingEvent('PAYOUT_CHANGE_STATUS', {
+    ...payout,
+    type: dataType('PAYOUT_CHANGE_STATUS'),
+    hash: maybe(z.string()),
+    payoutStatus: maybe(z.string()),
+  });
 
-// The shape of an approver is not documented: the list is kept as sent.
-const confirmed = processingEvent('PAYOUT_CONFIRMED', {
-  ...payout,
-  type: dataType('PAYOUT_CONFIRMED'),
-  approved: maybe(z.array(z.unknown())),
-});
+  // The shape of an approver is not documented: the list is kept as sent.
+  const confirmed = processingEvent('PAYOUT_CONFIRMED', {
+    ...payout,
+    type: dataType('PAYOUT_CONFIRMED'),
+    approved: maybe(z.array(z.unknown())),
+  });
 
-const validationError = processingEvent('PAYOUT_VALIDATION_ERROR', {
-  ...payout,
-  type: dataType('PAYOUT_VALIDATION_ERROR'),
-  message: maybe(z.string()),
-  dealWithdrawalId: maybe(numericId),
-  validationStatus: maybe(z.string()),
-});
+  const validationError = processingEvent('PAYOUT_VALIDATION_ERROR', {
+    ...payout,
+    type: dataType('PAYOUT_VALIDATION_ERROR'),
+    message: maybe(z.string()),
+    dealWithdrawalId: maybe(numericId()),
+    validationStatus: maybe(z.string()),
+  });
 
-export const payoutSchemas = {
-  PAYOUT_CHANGE_STATUS: statusChanged,
-  PAYOUT_CONFIRMED: confirmed,
-  PAYOUT_VALIDATION_ERROR: validationError,
-};
+  return {
+    PAYOUT_CHANGE_STATUS: statusChanged,
+    PAYOUT_CONFIRMED: confirmed,
+    PAYOUT_VALIDATION_ERROR: validationError,
+  };
+}
+
+type Schemas = ReturnType<typeof payoutSchemas>;
 
 /**
  * Body of `PAYOUT_CHANGE_STATUS`: the payout moved to `payoutStatus`.
@@ -46,7 +51,7 @@ export const payoutSchemas = {
  * @example
  * if (event.type === 'PAYOUT_CHANGE_STATUS') event.payload.data.payoutStatus;
  */
-export type PayoutStatusChangedPayload = z.output<typeof statusChanged>;
+export type PayoutStatusChangedPayload = z.output<Schemas['PAYOUT_CHANGE_STATUS']>;
 
 /**
  * Body of `PAYOUT_CONFIRMED`: the payout was approved (`approved` the approving users).
@@ -54,7 +59,7 @@ export type PayoutStatusChangedPayload = z.output<typeof statusChanged>;
  * @example
  * if (event.type === 'PAYOUT_CONFIRMED') event.payload.data.approved;
  */
-export type PayoutConfirmedPayload = z.output<typeof confirmed>;
+export type PayoutConfirmedPayload = z.output<Schemas['PAYOUT_CONFIRMED']>;
 
 /**
  * Body of `PAYOUT_VALIDATION_ERROR`: a withdrawal of the payout failed validation.
@@ -62,4 +67,4 @@ export type PayoutConfirmedPayload = z.output<typeof confirmed>;
  * @example
  * if (event.type === 'PAYOUT_VALIDATION_ERROR') event.payload.data.validationStatus;
  */
-export type PayoutValidationErrorPayload = z.output<typeof validationError>;
+export type PayoutValidationErrorPayload = z.output<Schemas['PAYOUT_VALIDATION_ERROR']>;
