@@ -71,6 +71,21 @@ function inspect(value: unknown, depth: number): number {
   return found >= TOO_DEEP ? TOO_DEEP : found;
 }
 
+// A JSON number of 16+ digits in value position: the only kind that can exceed 2^53.
+const LONG_NUMBER = /[:,[]\s*-?\d{16}/;
+
+// True when the text has more opening brackets than MAX_DEPTH, so it might nest too deep.
+function mayNestTooDeep(text: string): boolean {
+  let brace = text.indexOf('{');
+  let bracket = text.indexOf('[');
+  for (let count = 0; brace >= 0 || bracket >= 0; count++) {
+    if (count === MAX_DEPTH) return true;
+    if (bracket < 0 || (brace >= 0 && brace < bracket)) brace = text.indexOf('{', brace + 1);
+    else bracket = text.indexOf('[', bracket + 1);
+  }
+  return false;
+}
+
 // Keeps the exact digits of an integer a number cannot hold (where the runtime exposes the source).
 function keepLongIntegers(this: unknown, _key: string, value: unknown, context?: { source?: string }): unknown {
   return typeof value === 'number' && !Number.isSafeInteger(value) && /^-?\d+$/.test(context?.source ?? '')
@@ -107,7 +122,8 @@ export function readJsonObject(body: WebhookBody, maxBytes: number): Readonly<Re
     } catch (error) {
       throw new WebhookParseError('Webhook body is not valid JSON', { path: '$', cause: error });
     }
-    const found = inspect(value, 1);
+    // The walk is only needed when a native scan of the text cannot rule both cases out.
+    const found = mayNestTooDeep(text) || LONG_NUMBER.test(text) ? inspect(value, 1) : 0;
     if (found === TOO_DEEP) throw new WebhookParseError(`Webhook body nests deeper than ${MAX_DEPTH} levels`, { path: '$' });
     // Rare: parse again, slowly, to keep the digits the first parse rounded.
     if (found === UNSAFE_INTEGER) value = JSON.parse(text, keepLongIntegers);
