@@ -1,0 +1,109 @@
+// Performance and size budgets of coinme-sdk, measured on the built package (dist/) as users
+// get it. Prints a table, writes bench/results.json and exits 1 when a budget is missed.
+// Timings are ratios to a baseline timed in the same process (or the same spawns), so the noise
+// of a busy machine mostly cancels; a timing that misses its budget is measured once more before
+// it counts as a failure.
+//
+//   npm run build && tsx bench/run.ts        (--src: measure the sources instead of dist/)
+import { writeFileSync } from 'node:fs';
+import { measureBundles } from './bundle.js';
+import { measureClient } from './client.js';
+import { measureColdImport, measureImportEffects } from './cold-import.js';
+import { type Budget, type Figure, failed, meets } from './lib/figure.js';
+import { origin } from './lib/load.js';
+import { measureMapping, measureReduce } from './throughput.js';
+import { measureConstruct, measureVerify } from './webhooks.js';
+
+interface Section {
+  measure: () => Promise<Figure[]>;
+  /** Timings are noisy: a miss is measured once more. Sizes and import effects are exact. */
+  timing: boolean;
+  /** What to report when the section cannot run at all. */
+  expected: { name: string; unit: string; budget?: Budget }[];
+}
+
+const sections: Section[] = [
+  { measure: measureVerify, timing: true, expected: [{ name: 'verifySignature (1 KB body)', unit: 'ops/s', budget: { on: 'ratio', op: '>=', limit: 0.9 } }] },
+  { measure: measureConstruct, timing: true, expected: [{ name: 'constructEvent (CAAS.BUY.COMPLETED)', unit: 'ops/s', budget: { on: 'ratio', op: '>=', limit: 0.5 } }] },
+  { measure: measureClient, timing: true, expected: [{ name: 'client: cryptoChains.list() over loopback', unit: 'ms/call', budget: { on: 'ratio', op: '<=', limit: 1.5 } }] },
+  { measure: measureBundles, timing: false, expected: [{ name: 'bundle sizes', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 0 } }] },
+  { measure: measureColdImport, timing: true, expected: [{ name: 'cold import: coinme-sdk/webhooks beyond zod/mini', unit: 'ms', budget: { on: 'value', op: '<=', limit: 3 } }] },
+  { measure: measureImportEffects, timing: false, expected: [{ name: 'import side effects', unit: 'effects', budget: { on: 'value', op: '<=', limit: 0 } }] },
+  { measure: measureMapping, timing: false, expected: [{ name: 'buildPartnerMapping', unit: 'calls/s' }] },
+  { measure: measureReduce, timing: false, expected: [{ name: 'reduceSession', unit: 'events/s' }] },
+];
+
+async function attempt(section: Section): Promise<Figure[]> {
+  try {
+    return (await section.measure()).map((figure) => ({ ...figure, ...(figure.budget ? { pass: meets(figure) } : {}) }));
+  } catch (error) {
+    return section.expected.map(({ name, unit, budget }) => ({ ...failed(name, unit, budget, error), ...(budget ? { pass: false } : {}) }));
+  }
+}
+
+const subject = (figure: Figure) => (figure.budget?.on === 'ratio' ? figure.ratio : figure.value);
+
+async function measure(section: Section): Promise<Figure[]> {
+  const first = await attempt(section);
+  // Re-measure only timings that were measured and missed; a figure that could not be taken at all stays failed.
+  const missed = first.filter((figure) => figure.pass === false && Number.isFinite(subject(figure) ?? Number.NaN));
+  if (!section.timing || missed.length === 0) return first;
+  console.log(`  re-measuring once (missed: ${missed.map((figure) => figure.name).join('; ')})`);
+  const second = await attempt(section);
+  return second.map((figure) => {
+    const before = missed.find((item) => item.name === figure.name);
+    return before ? { ...figure, remeasured: true, firstAttempt: subject(before) ?? Number.NaN } : figure;
+  });
+}
+
+function format(value: number | undefined, unit = ''): string {
+  if (value === undefined) return '';
+  if (!Number.isFinite(value)) return 'n/a';
+  const digits = Number.isInteger(value) || Math.abs(value) >= 1000 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const text = value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return unit ? `${text} ${unit}` : text;
+}
+
+function budgetText(budget: Budget | undefined, unit: string): string {
+  if (!budget) return '—';
+  return budget.on === 'ratio' ? `ratio ${budget.op} ${budget.limit}×` : `${budget.op} ${budget.limit} ${unit}`;
+}
+
+function printTable(figures: Figure[]): void {
+  const rows = figures.map((figure) => [
+    figure.name,
+    format(figure.value, figure.unit),
+    figure.baseline ? `${format(figure.baseline.value, figure.baseline.unit)} (${figure.baseline.name})` : '',
+    figure.ratio === undefined ? '' : `${format(figure.ratio)}×`,
+    budgetText(figure.budget, figure.unit),
+    figure.pass === undefined ? 'info' : figure.pass ? (figure.remeasured ? 'pass (2nd try)' : 'pass') : figure.remeasured ? 'FAIL (2 tries)' : 'FAIL',
+  ]);
+  const header = ['figure', 'value', 'baseline', 'ratio', 'budget', 'result'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
+  for (const row of rows) console.log(line(row));
+  for (const figure of figures) {
+    const notes = [figure.note, figure.remeasured ? `first try ${format(figure.firstAttempt)}; re-measured once` : undefined].filter(Boolean);
+    if (notes.length) console.log(`  ${figure.name}: ${notes.join('; ')}`);
+  }
+}
+
+const started = performance.now();
+console.log(`coinme-sdk benchmarks on Node ${process.versions.node} (${origin})`);
+const figures: Figure[] = [];
+for (const section of sections) figures.push(...(await measure(section)));
+const pass = figures.every((figure) => figure.pass !== false);
+const seconds = (performance.now() - started) / 1000;
+
+console.log('');
+printTable(figures);
+const misses = figures.filter((figure) => figure.pass === false);
+console.log(`\n${pass ? 'all budgets met' : `${misses.length} budget(s) missed`} in ${seconds.toFixed(1)} s`);
+
+writeFileSync(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ node: process.versions.node, measured: origin, date: new Date().toISOString(), seconds, pass, figures }, null, 2)}\n`,
+);
+process.exitCode = pass ? 0 : 1;
