@@ -2,7 +2,7 @@
  * The HTTP layer: one ky instance per client, with per-call timeout, retry policy, attempt
  * observation and translation of every failure into the SDK's error tree.
  */
-import type { KyInstance, Options } from 'ky';
+import type { KyInstance, Options, RetryOptions } from 'ky';
 import { CoinmeError, ConnectionError, TimeoutError } from '../errors.js';
 import { coinmeApiErrorFrom } from './api-error.js';
 import type { RawResponse } from './envelope.js';
@@ -53,6 +53,8 @@ export interface HttpCall {
 }
 
 type KyModule = typeof import('ky');
+
+const noRetry: RetryOptions = { limit: 0 };
 let kyModule: Promise<KyModule> | undefined;
 
 // ky probes `globalThis.Request` when it loads, so it is loaded on the first request rather than
@@ -66,19 +68,28 @@ function loadKy(): Promise<KyModule> {
 export class HttpTransport {
   readonly #config: HttpTransportConfig;
   #ky: KyInstance | undefined;
+  #module: KyModule | undefined;
+  /** Retry options of retryable calls, by `maxRetries`: built once, not per call. */
+  readonly #retryByLimit: RetryOptions[] = [];
 
   constructor(config: HttpTransportConfig) {
     this.#config = config;
   }
 
-  async #instance(): Promise<{ ky: KyInstance; module: KyModule }> {
+  async #load(): Promise<KyInstance> {
     const module = await loadKy();
     if (!this.#ky) {
       const headers: Record<string, string> = { 'user-agent': this.#config.userAgent, accept: 'application/json' };
       if (this.#config.apiKey !== undefined) headers['x-api-key'] = this.#config.apiKey;
       this.#ky = module.default.create({ prefix: this.#config.baseUrl, headers, throwHttpErrors: true });
+      this.#module = module;
     }
-    return { ky: this.#ky, module };
+    return this.#ky;
+  }
+
+  #retry(retryable: boolean, maxRetries: number): RetryOptions {
+    if (!retryable || maxRetries === 0) return noRetry;
+    return (this.#retryByLimit[maxRetries] ??= retryOptions(true, maxRetries, this.#config.retryDelay));
   }
 
   /** The base URL every path is resolved against. */
@@ -91,35 +102,44 @@ export class HttpTransport {
     signal?.throwIfAborted();
     const timeout = call.options?.timeout ?? this.#config.timeout;
     const maxRetries = call.options?.maxRetries ?? this.#config.maxRetries;
-    let last: { status: number; headers: Headers } | undefined;
+    const config = this.#config;
+    const observer = config.observer;
+    let last: Response | undefined;
     let attempts = 0;
 
-    const observedFetch: FetchFunction = async (input, init) => {
-      attempts += 1;
-      const request = input instanceof Request ? input : new Request(input, init);
-      const info = { method: request.method, path: pathOf(request.url), attempt: attempts, headers: redactHeaders(request.headers) };
-      this.#config.observer.request(info);
-      const started = this.#config.now();
-      // Looked up per attempt, not captured at construction, so interceptors such as msw apply.
-      const fetchImpl = this.#config.fetch ?? globalThis.fetch;
-      try {
-        const response = await fetchImpl(input, init);
-        last = { status: response.status, headers: response.headers };
-        const requestId = requestIdOf(response.headers);
-        this.#config.observer.response({ ...info, status: response.status, durationMs: this.#config.now() - started, requestId });
-        return response;
-      } catch (error) {
-        const { name, message } = error instanceof Error ? error : new Error(String(error));
-        this.#config.observer.error({ ...info, durationMs: this.#config.now() - started, error: { name, message } });
-        throw error;
-      }
-    };
+    // Looked up per attempt, not captured at construction, so interceptors such as msw apply.
+    const observedFetch: FetchFunction = observer.active
+      ? async (input, init) => {
+          attempts += 1;
+          const request = input instanceof Request ? input : new Request(input, init);
+          const info = { method: request.method, path: pathOf(request.url), attempt: attempts, headers: redactHeaders(request.headers) };
+          observer.request(info);
+          const started = config.now();
+          const fetchImpl = config.fetch ?? globalThis.fetch;
+          try {
+            const response = await fetchImpl(input, init);
+            last = response;
+            const requestId = requestIdOf(response.headers);
+            observer.response({ ...info, status: response.status, durationMs: config.now() - started, requestId });
+            return response;
+          } catch (error) {
+            const { name, message } = error instanceof Error ? error : new Error(String(error));
+            observer.error({ ...info, durationMs: config.now() - started, error: { name, message } });
+            throw error;
+          }
+        }
+      : async (input, init) => {
+          attempts += 1;
+          const response = await (config.fetch ?? globalThis.fetch)(input, init);
+          last = response;
+          return response;
+        };
 
     const options: Options = {
       method: call.method,
       headers: { authorization: call.authorization },
       timeout,
-      retry: retryOptions(call.retryable, maxRetries, this.#config.retryDelay),
+      retry: this.#retry(call.retryable, maxRetries),
       fetch: observedFetch,
     };
     if (signal) options.signal = signal;
@@ -130,13 +150,12 @@ export class HttpTransport {
       options.headers = { authorization: call.authorization, 'content-type': 'application/x-www-form-urlencoded' };
     }
 
-    const { ky, module } = await this.#instance();
+    const ky = this.#ky ?? (await this.#load());
     try {
-      const text = await ky(call.path.replace(/^\//, ''), options).text();
-      const final = last ?? { status: 200, headers: new Headers() };
-      return { status: final.status, headers: final.headers, text };
+      const text = await ky(call.path.charCodeAt(0) === 47 ? call.path.slice(1) : call.path, options).text();
+      return last ? { status: last.status, headers: last.headers, text } : { status: 200, headers: new Headers(), text };
     } catch (error) {
-      throw this.#translate(module, error, call, { signal, timeout, attempts });
+      throw this.#translate(this.#module as KyModule, error, call, { signal, timeout, attempts });
     }
   }
 

@@ -83,10 +83,13 @@ export interface CoinmeLogger {
 export class Observer {
   readonly #logger: CoinmeLogger | undefined;
   readonly #hooks: CoinmeHooks | undefined;
+  /** False when nobody listens: callers then skip building event infos (and redacting headers). */
+  readonly active: boolean;
 
   constructor(logger: CoinmeLogger | undefined, hooks: CoinmeHooks | undefined) {
     this.#logger = logger;
     this.#hooks = hooks;
+    this.active = logger != null || hooks != null;
   }
 
   request(info: RequestEventInfo): void {
