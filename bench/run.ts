@@ -7,6 +7,7 @@
 //   npm run build && tsx bench/run.ts        (--src: measure the sources instead of dist/)
 import { writeFileSync } from 'node:fs';
 import { measureBundles } from './bundle.js';
+import { knownMissOf } from './known-misses.js';
 import { measureClient } from './client.js';
 import { measureColdImport, measureImportEffects } from './cold-import.js';
 import { type Budget, type Figure, failed, meets } from './lib/figure.js';
@@ -94,16 +95,31 @@ const started = performance.now();
 console.log(`coinme-sdk benchmarks on Node ${process.versions.node} (${origin})`);
 const figures: Figure[] = [];
 for (const section of sections) figures.push(...(await measure(section)));
-const pass = figures.every((figure) => figure.pass !== false);
 const seconds = (performance.now() - started) / 1000;
 
 console.log('');
 printTable(figures);
-const misses = figures.filter((figure) => figure.pass === false);
-console.log(`\n${pass ? 'all budgets met' : `${misses.length} budget(s) missed`} in ${seconds.toFixed(1)} s`);
+
+// A listed miss fails the run only past its floor; everything else fails on its budget.
+const known = figures.filter((figure) => figure.pass === false && knownMissOf(figure.name));
+const holding = known.filter((figure) => meets({ ...figure, budget: knownMissOf(figure.name)!.floor }));
+const misses = figures.filter((figure) => figure.pass === false && !holding.includes(figure));
+const pass = misses.length === 0;
+for (const figure of known) {
+  const miss = knownMissOf(figure.name)!;
+  const state = holding.includes(figure) ? 'holds its floor' : 'FAILS its floor too';
+  console.log(`\nKNOWN MISS: ${figure.name} (${budgetText(figure.budget, figure.unit)}) ${state} (${budgetText(miss.floor, figure.unit)}): ${miss.reason}`);
+}
+for (const figure of figures.filter((figure) => figure.pass === true && knownMissOf(figure.name))) {
+  console.log(`\nNOW MEETS ITS BUDGET: ${figure.name}: remove it from bench/known-misses.ts`);
+}
+console.log(
+  `\n${misses.length === 0 ? 'no budget failed' : `${misses.length} budget(s) failed`}` +
+    `${known.length ? `; ${holding.length} known miss(es) reported above` : ''} in ${seconds.toFixed(1)} s`,
+);
 
 writeFileSync(
   new URL('./results.json', import.meta.url),
-  `${JSON.stringify({ node: process.versions.node, measured: origin, date: new Date().toISOString(), seconds, pass, figures }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.versions.node, measured: origin, date: new Date().toISOString(), seconds, pass, knownMisses: holding.map((figure) => figure.name), figures }, null, 2)}\n`,
 );
 process.exitCode = pass ? 0 : 1;
