@@ -1,7 +1,7 @@
 // Builds a coherent widget session (one user, one barcode, one order) from the corrected sample
 // bodies, turned into events through the real family classifiers.
-import widgetSamples from '../fixtures/webhooks/coinme.widget.json' with { type: 'json' };
-import notificationSamples from '../fixtures/webhooks/coinme.notification.json' with { type: 'json' };
+import widgetSamples from '../../src/testing/samples/coinme.widget.json' with { type: 'json' };
+import notificationSamples from '../../src/testing/samples/coinme.notification.json' with { type: 'json' };
 import { coinmeNotificationFamily } from '../../src/webhooks/schemas/coinme-notification.js';
 import { coinmeWidgetFamily } from '../../src/webhooks/schemas/coinme-widget.js';
 import type { LifecycleEvent } from '../../src/lifecycle/facts.js';

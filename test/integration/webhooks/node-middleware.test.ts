@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CoinmeError } from '../../../src/errors.js';
 import { createWebhookMiddleware } from '../../../src/webhooks/adapters/node.js';
 import type { WebhookEvent } from '../../../src/webhooks/event.js';
-import offramp from '../../fixtures/webhooks/offramp.json' with { type: 'json' };
+import offramp from '../../../src/testing/samples/offramp.json' with { type: 'json' };
 
 const secret = 'whsec_node_91ac';
 const body = JSON.stringify(offramp['order:crypto-offramp:funds-received']);

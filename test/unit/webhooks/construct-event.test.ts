@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { WebhookParseError, WebhookSignatureError } from '../../../src/errors.js';
 import { constructEvent, type ConstructEventParams } from '../../../src/webhooks/construct.js';
-import callbacks from '../../fixtures/webhooks/callback.json' with { type: 'json' };
-import notifications from '../../fixtures/webhooks/coinme.notification.json' with { type: 'json' };
+import callbacks from '../../../src/testing/samples/callback.json' with { type: 'json' };
+import notifications from '../../../src/testing/samples/coinme.notification.json' with { type: 'json' };
 
 const secret = 'whsec_construct_5e1f';
 const body = JSON.stringify(notifications['CAAS.BUY.COMPLETED']);

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { WebhookSignatureError } from '../../../src/errors.js';
 import { createWebhookHandler } from '../../../src/webhooks/adapters/fetch.js';
 import type { WebhookEvent } from '../../../src/webhooks/event.js';
-import notifications from '../../fixtures/webhooks/coinme.notification.json' with { type: 'json' };
+import notifications from '../../../src/testing/samples/coinme.notification.json' with { type: 'json' };
 
 const secret = 'whsec_fetch_2b7d';
 const body = JSON.stringify(notifications['ORDER_TEMPLATE.CREATED']);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { webhookEventTypes } from '../../../src/webhooks/event.js';
 import { parseWebhook } from '../../../src/webhooks/parse.js';
 
-// Every documented event has a sample body in test/fixtures/webhooks/<source>.json, keyed by type.
-const directory = new URL('../../fixtures/webhooks/', import.meta.url);
+// Every documented event has a sample body in src/testing/samples/<source>.json, keyed by type.
+const directory = new URL('../../../src/testing/samples/', import.meta.url);
 const files = readdirSync(directory).filter((name) => name.endsWith('.json'));
 const samples = files.flatMap((file) => {
   const source = file.replace(/\.json$/, '');

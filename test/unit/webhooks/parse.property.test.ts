@@ -5,7 +5,7 @@ import { WebhookParseError } from '../../../src/errors.js';
 import { webhookEventTypes, type WebhookEvent } from '../../../src/webhooks/event.js';
 import { parseWebhook } from '../../../src/webhooks/parse.js';
 
-const directory = new URL('../../fixtures/webhooks/', import.meta.url);
+const directory = new URL('../../../src/testing/samples/', import.meta.url);
 const fixtures: unknown[] = readdirSync(directory)
   .filter((name) => name.endsWith('.json'))
   .flatMap((file) => Object.values(JSON.parse(readFileSync(new URL(file, directory), 'utf8')) as Record<string, unknown>));

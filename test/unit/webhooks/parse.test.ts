@@ -3,10 +3,10 @@ import { WebhookParseError } from '../../../src/errors.js';
 import { jsonPath } from '../../../src/webhooks/json-path.js';
 import { MAX_DEPTH } from '../../../src/webhooks/json.js';
 import { parseWebhook } from '../../../src/webhooks/parse.js';
-import callbacks from '../../fixtures/webhooks/callback.json' with { type: 'json' };
-import notifications from '../../fixtures/webhooks/coinme.notification.json' with { type: 'json' };
-import offramp from '../../fixtures/webhooks/offramp.json' with { type: 'json' };
-import processing from '../../fixtures/webhooks/processing.json' with { type: 'json' };
+import callbacks from '../../../src/testing/samples/callback.json' with { type: 'json' };
+import notifications from '../../../src/testing/samples/coinme.notification.json' with { type: 'json' };
+import offramp from '../../../src/testing/samples/offramp.json' with { type: 'json' };
+import processing from '../../../src/testing/samples/processing.json' with { type: 'json' };
 
 type Body = Record<string, unknown>;
 const clone = (body: object): Body => structuredClone(body) as Body;

@@ -9,7 +9,7 @@ import { toDate } from '../../../src/webhooks/timestamp.js';
 // JIT object core. These tests pin both: what is built when, and that the JIT parser gives
 // exactly what the interpreted one gives, valid body or not.
 
-const directory = new URL('../../fixtures/webhooks/', import.meta.url);
+const directory = new URL('../../../src/testing/samples/', import.meta.url);
 const fixtures = readdirSync(directory)
   .filter((name) => name.endsWith('.json'))
   .flatMap((file) =>

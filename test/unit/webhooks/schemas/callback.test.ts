@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import fixtures from '../../../fixtures/webhooks/callback.json' with { type: 'json' };
+import fixtures from '../../../../src/testing/samples/callback.json' with { type: 'json' };
 import { callbackFamily, type CallbackEvent, type CallbackPayload } from '../../../../src/webhooks/schemas/callback.js';
 
 const schemas: Readonly<Record<string, { safeParse(data: unknown): { success: boolean } }>> = callbackFamily.schemas;

@@ -7,7 +7,7 @@ import {
   type CoinmeNotificationEvent,
   type OrderTemplateConsumedPayload,
 } from '../../../../src/webhooks/schemas/coinme-notification.js';
-import fixtures from '../../../fixtures/webhooks/coinme.notification.json';
+import fixtures from '../../../../src/testing/samples/coinme.notification.json';
 
 type Body = Record<string, unknown>;
 

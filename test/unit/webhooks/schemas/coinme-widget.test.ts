@@ -6,7 +6,7 @@ import {
   type CoinmeWidgetEvent,
   type KycOnboardingFailedPayload,
 } from '../../../../src/webhooks/schemas/coinme-widget.js';
-import fixtures from '../../../fixtures/webhooks/coinme.widget.json';
+import fixtures from '../../../../src/testing/samples/coinme.widget.json';
 
 type Body = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import fixtures from '../../../fixtures/webhooks/offramp.json' with { type: 'json' };
+import fixtures from '../../../../src/testing/samples/offramp.json' with { type: 'json' };
 import {
   offrampFamily,
   type OfframpEvent,

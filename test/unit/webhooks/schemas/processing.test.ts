@@ -6,7 +6,7 @@ import {
   type InvoicePaidPayload,
   type ProcessingEvent,
 } from '../../../../src/webhooks/schemas/processing.js';
-import fixtures from '../../../fixtures/webhooks/processing.json';
+import fixtures from '../../../../src/testing/samples/processing.json';
 
 // Every eventType of seed 002's tables, in document order.
 const documented = [
