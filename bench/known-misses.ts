@@ -22,7 +22,7 @@ export const knownMisses: KnownMiss[] = [
     figure: 'constructEvent (CAAS.BUY.COMPLETED',
     floor: { on: 'ratio', op: '>=', limit: 0.42 },
     reason:
-      'measures 0.47-0.53x: the HMAC (~2.8 us) and JSON.parse (~1.7 us) leave ~1.5 us for classification and full schema validation, which takes ~2 us.',
+      'measures 0.45-0.53x: the HMAC (~2.8 us) and JSON.parse (~1.7 us) leave ~1.5 us for classification and full schema validation, which takes ~2 us.',
   },
   {
     figure: 'client: cryptoChains.list()',
