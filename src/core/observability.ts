@@ -64,7 +64,7 @@ export interface CoinmeHooks {
 }
 
 /**
- * A logger such as `console`, pino or winston: any subset of the four levels. Each line is a short
+ * A logger such as `console`, pino or winston, with some or all of the four levels. Each line is a short
  * message plus a fields object (method, path, status, durationMs, attempt).
  *
  * @example

@@ -2,7 +2,7 @@
 // given seed and counter, and different between seeds, so tests can compare bodies exactly.
 
 /**
- * A factory set's seed: any number or string; `7` and `'7'` give the same ids.
+ * A factory set's seed, a number or a string; `7` and `'7'` give the same ids.
  *
  * @example
  * ```ts

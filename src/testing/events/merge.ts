@@ -1,5 +1,5 @@
 /**
- * Overrides for a generated payload: any subset of its fields, at any depth. Objects are merged
+ * Overrides for a generated payload, some of its fields at any depth. Objects are merged
  * field by field; arrays and scalars replace the sample's value whole.
  *
  * @example

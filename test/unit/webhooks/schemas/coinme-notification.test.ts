@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { schemaChecks } from '../../../helpers/schema-checks.js';
 import {
   coinmeNotificationFamily as family,
   type CaasBuyCompletedPayload,
@@ -11,20 +12,10 @@ import fixtures from '../../../../src/testing/samples/coinme.notification.json';
 
 type Body = Record<string, unknown>;
 
-const schemaFor = (type: string) => {
-  const schema = Object.hasOwn(family.schemas, type) ? family.schemas[type as keyof typeof family.schemas] : undefined;
-  if (!schema) throw new Error(`no schema for ${type}`);
-  return schema;
-};
-
 const copy = (type: keyof typeof fixtures): Body => structuredClone(fixtures[type]) as Body;
 const dataOf = (body: Body) => body['data'] as Body;
 
-const firstIssuePath = (type: string, body: unknown) => {
-  const result = schemaFor(type).safeParse(body);
-  expect(result.success).toBe(false);
-  return result.error?.issues[0]?.path;
-};
+const { schemaFor, firstIssuePath } = schemaChecks(family);
 
 // Seed 003's examples, comments removed.
 const seedBuyFailed = {
