@@ -1,19 +1,13 @@
 /** The mock's starting data: Coinme's own documented examples. */
 
-/** A transaction as Coinme's transaction history returns it. */
-export interface MockTransaction {
-  totalFees: string;
-  feeCurrencyCode: string;
-  creditCurrencyAmount: string;
-  creditCurrencyCode: string;
-  debitCurrencyAmount: string;
-  debitCurrencyCode: string;
+import type { Transaction } from '../../resources/transaction-history.js';
+
+/**
+ * A transaction as Coinme's transaction history sends it: the client's `Transaction` with the
+ * time still an ISO string.
+ */
+export interface MockTransaction extends Omit<Transaction, 'transactionDateTime'> {
   transactionDateTime: string;
-  partnerTransactionId: string;
-  transactionStatus: string;
-  fromWalletAddress: string;
-  toWalletAddress: string;
-  promoCode?: string;
   [field: string]: unknown;
 }
 
