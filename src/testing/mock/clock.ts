@@ -18,7 +18,16 @@ export interface MockClock {
   set: (time: Date | number) => void;
 }
 
-/** A clock that starts at `start` (default: the real current time) and then runs with real time. */
+/**
+ * A clock that starts at `start` (default: the real current time) and then runs with real time.
+ *
+ * @example
+ * ```ts
+ * const clock = createMockClock(new Date('2026-01-01T00:00:00Z'));
+ * const coinme = new CoinmeClient({ ...credentials, now: clock.now });
+ * clock.advance(31 * 60_000); // past a staging token's lifetime: the next call re-authorizes
+ * ```
+ */
 export function createMockClock(start?: Date | number): MockClock {
   let offset = start === undefined ? 0 : Number(start) - Date.now();
   return {

@@ -38,12 +38,28 @@ export interface MockCoinmeData {
   customers: Record<string, MockCustomer>;
 }
 
-/** The customer id of the seeded customer (a 64-bit id beyond 2^53, as Coinme's are). */
+/**
+ * The customer id of the seeded customer (a 64-bit id beyond 2^53, as Coinme's are).
+ *
+ * @example
+ * ```ts
+ * const limits = await coinme.transactionLimits.get({ customerId: seededCustomerId });
+ * ```
+ */
 export const seededCustomerId = '1319354818066124800';
 
 const asset = (code: string, name: string, decimals: number, chain: string) => ({ code, name, decimals, supportedChains: [chain] });
 
-/** A fresh copy of the seed data (the examples from Coinme's API reference and seed 000). */
+/**
+ * A fresh copy of the seed data (the examples from Coinme's API reference and seed 000), to
+ * change before handing it to the mock.
+ *
+ * @example
+ * ```ts
+ * const mock = createMockCoinme();
+ * mock.data = { ...createSeedData(), locations: { USA: ['WA', 'TX'] } };
+ * ```
+ */
 export function createSeedData(): MockCoinmeData {
   return {
     cryptoChains: {

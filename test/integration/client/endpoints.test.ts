@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { CoinmeApiError } from '../../../src/errors.js';
-import { seededCustomerId } from '../../../src/testing/mock/index.js';
+import { createSeedData, seededCustomerId } from '../../../src/testing/mock/index.js';
 import chainsFixture from '../../fixtures/api/crypto-chains.json' with { type: 'json' };
 import customerNotFound from '../../fixtures/api/error-customer-not-found.json' with { type: 'json' };
 import numericStatusError from '../../fixtures/api/error-partner-profile-numeric-status.json' with { type: 'json' };
@@ -57,6 +57,13 @@ describe('locationLicensing.list', () => {
     expect(mock.requestsTo('/locationlicensing')[0]!.query).toEqual({ country: 'USA' });
     await client().locationLicensing.list({ country: 'usa' });
     expect(mock.requestsTo('/locationlicensing')[1]!.query).toEqual({ country: 'USA' });
+  });
+
+  it('serves data a test puts in place of the seed, until reset', async () => {
+    mock.data = { ...createSeedData(), locations: { USA: ['WA', 'TX'] } };
+    expect(await client().locationLicensing.list()).toEqual(['WA', 'TX']);
+    mock.reset();
+    expect(await client().locationLicensing.list()).toEqual(['WA', 'VA']);
   });
 
   it('reports an unsupported country as a CoinmeApiError', async () => {
