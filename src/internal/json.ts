@@ -19,10 +19,11 @@ function keepExactNumbers(_key: string, value: unknown, context?: ReviverContext
 }
 
 // True when the double no longer spells what Coinme wrote: an integer beyond 2^53, or a decimal
-// whose shortest form differs from the source once trailing zeros are set aside.
+// whose shortest form differs from the source once trailing zeros are set aside. A number written
+// with an exponent was never a digit string, so it stays a number.
 function losesDigits(value: number, source: string): boolean {
-  if (Number.isInteger(value)) return !Number.isSafeInteger(value);
   if (/e/i.test(source)) return false;
+  if (Number.isInteger(value)) return !Number.isSafeInteger(value);
   const written = source.includes('.') ? source.replace(/0+$/, '').replace(/\.$/, '') : source;
   return numberToPlainDecimal(value) !== written;
 }
@@ -32,9 +33,11 @@ function losesDigits(value: number, source: string): boolean {
  * come back as their source strings. Throws `SyntaxError` on invalid JSON.
  */
 export function parseJsonExact(text: string): unknown {
-  // The reviver costs a call per value; only a run of 16+ digits (a long id or a long decimal)
-  // can lose precision, so plain bodies take the fast path.
-  return mayLoseDigits.test(text) ? JSON.parse(text, keepExactNumbers) : JSON.parse(text);
+  // The reviver costs a call per value; only a number token of 16+ characters can lose digits,
+  // so bodies without one (ids sent as strings included) take the fast path.
+  return longNumber.test(text) ? JSON.parse(text, keepExactNumbers) : JSON.parse(text);
 }
 
-const mayLoseDigits = /\d[\d.]{15}/;
+// A JSON number of 16 or more digits and points where a value starts: the whole text, or after
+// `:`, `,` or `[`. A match inside a string only costs the slow path, never a wrong result.
+const longNumber = /(?:^|[:,[])\s*-?\d[\d.]{15}/;

@@ -1,4 +1,5 @@
 import { WebhookParseError } from '../errors.js';
+import { parseJsonExact } from '../internal/json.js';
 
 /**
  * A webhook body: the raw text or bytes as received, or an object already parsed from them.
@@ -48,31 +49,18 @@ export function checkSize(body: WebhookBody, maxBytes: number): void {
  */
 export const MAX_DEPTH = 64;
 
-const TOO_DEEP = 2;
-const UNSAFE_INTEGER = 1;
-
-// One walk over the parsed value: TOO_DEEP past MAX_DEPTH, else UNSAFE_INTEGER if some integer is
-// beyond 2^53 (its digits were rounded), else 0. Recursion is bounded by MAX_DEPTH.
-function inspect(value: unknown, depth: number): number {
-  if (typeof value !== 'object' || value === null) {
-    return typeof value === 'number' && !Number.isSafeInteger(value) && Number.isInteger(value) ? UNSAFE_INTEGER : 0;
-  }
-  if (depth > MAX_DEPTH) return TOO_DEEP;
-  let found = 0;
+// True when the parsed value nests deeper than MAX_DEPTH. Recursion is bounded by MAX_DEPTH.
+function tooDeep(value: unknown, depth: number): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > MAX_DEPTH) return true;
   // Index and for-in loops: several times faster here than iterating Object.values().
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && found < TOO_DEEP; i++) found |= inspect(value[i], depth + 1);
+    for (let i = 0; i < value.length; i++) if (tooDeep(value[i], depth + 1)) return true;
   } else {
-    for (const key in value) {
-      found |= inspect((value as Record<string, unknown>)[key], depth + 1);
-      if (found >= TOO_DEEP) break;
-    }
+    for (const key in value) if (tooDeep((value as Record<string, unknown>)[key], depth + 1)) return true;
   }
-  return found >= TOO_DEEP ? TOO_DEEP : found;
+  return false;
 }
-
-// A JSON number of 16+ digits in value position: the only kind that can exceed 2^53.
-const LONG_NUMBER = /[:,[]\s*-?\d{16}/;
 
 // True when the text has more opening brackets than MAX_DEPTH, so it might nest too deep.
 function mayNestTooDeep(text: string): boolean {
@@ -84,13 +72,6 @@ function mayNestTooDeep(text: string): boolean {
     else bracket = text.indexOf('[', bracket + 1);
   }
   return false;
-}
-
-// Keeps the exact digits of an integer a number cannot hold (where the runtime exposes the source).
-function keepLongIntegers(this: unknown, _key: string, value: unknown, context?: { source?: string }): unknown {
-  return typeof value === 'number' && !Number.isSafeInteger(value) && /^-?\d+$/.test(context?.source ?? '')
-    ? context?.source
-    : value;
 }
 
 function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
@@ -118,15 +99,15 @@ export function readJsonObject(body: WebhookBody, maxBytes: number): Readonly<Re
       throw new WebhookParseError('Webhook body is not valid UTF-8', { path: '$', cause: error });
     }
     try {
-      value = JSON.parse(text);
+      // Numbers a double would round (ids beyond 2^53, long decimals) come back as their digits.
+      value = parseJsonExact(text);
     } catch (error) {
       throw new WebhookParseError('Webhook body is not valid JSON', { path: '$', cause: error });
     }
-    // The walk is only needed when a native scan of the text cannot rule both cases out.
-    const found = mayNestTooDeep(text) || LONG_NUMBER.test(text) ? inspect(value, 1) : 0;
-    if (found === TOO_DEEP) throw new WebhookParseError(`Webhook body nests deeper than ${MAX_DEPTH} levels`, { path: '$' });
-    // Rare: parse again, slowly, to keep the digits the first parse rounded.
-    if (found === UNSAFE_INTEGER) value = JSON.parse(text, keepLongIntegers);
+    // The walk is only needed when a scan of the text cannot rule deep nesting out.
+    if (mayNestTooDeep(text) && tooDeep(value, 1)) {
+      throw new WebhookParseError(`Webhook body nests deeper than ${MAX_DEPTH} levels`, { path: '$' });
+    }
   }
   if (!isPlainObject(value)) throw new WebhookParseError('Webhook body must be a JSON object', { path: '$' });
   return value;

@@ -20,6 +20,14 @@ describe('parseJsonExact', () => {
     });
   });
 
+  it('leaves numbers written with an exponent as numbers, and finds long numbers in arrays and at the top', () => {
+    expect(parseJsonExact('{"a":1e21,"b":3.346908393637813e+134}')).toEqual({ a: 1e21, b: 3.346908393637813e134 });
+    expect(parseJsonExact('[1, 12345678901234567890]')).toEqual([1, '12345678901234567890']);
+    expect(parseJsonExact(' 12345678901234567890')).toBe('12345678901234567890');
+    // A long digit run inside a string is left as it is.
+    expect(parseJsonExact('{"id":"12345678901234567890","n":1}')).toEqual({ id: '12345678901234567890', n: 1 });
+  });
+
   it('throws SyntaxError on invalid JSON', () => {
     expect(() => parseJsonExact('{"data": ')).toThrow(SyntaxError);
   });

@@ -183,6 +183,15 @@ describe('parseWebhook: numbers and prototypes', () => {
     });
   });
 
+  it('keeps a decimal amount a double would round as its exact digits', () => {
+    const body = clone(processing['INVOICE_PAID']) as { data: Record<string, unknown> };
+    body.data['amount'] = 'AMOUNT';
+    const text = JSON.stringify(body).replace('"AMOUNT"', '0.047116964221968237');
+    const event = parseWebhook(text);
+    expect(event.type).toBe('INVOICE_PAID');
+    expect((event.payload as { data: { amount: unknown } }).data.amount).toBe('0.047116964221968237');
+  });
+
   it('keeps big numeric ids of documented events exact', () => {
     const text = JSON.stringify(clone(processing['INVOICE_PAID'])).replace(/"id":\s*("[^"]*"|\d+)/, '"id":98765432109876543210');
     const event = parseWebhook(text);
