@@ -13,7 +13,7 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
  * seen, never on their order. Later events win for every field; for status, the higher rank
  * wins and, within a rank, the later event.
  */
-export function deriveSession(timeline: readonly TimelineEntry[]): SessionState {
+function deriveSession(timeline: readonly TimelineEntry[]): SessionState {
   const entries = [...timeline].sort(compareEntries);
   const state: SessionState = { status: 'started', updatedAt: entries.at(-1)?.at ?? new Date(0).toISOString(), timeline: entries };
   for (const { facts } of entries) {
