@@ -8,22 +8,57 @@ import type { SignatureText } from './signature.js';
  */
 export type HmacCheck = (secret: string, data: string | Uint8Array, signature: SignatureText) => boolean | Promise<boolean>;
 
+type NodeCrypto = typeof import('node:crypto');
+/** HMAC-SHA256 of `data` under one secret, written in `encoding`. */
+type Digest = (data: string | Uint8Array, encoding: 'hex' | 'base64') => string;
+
 let loaded: HmacCheck | null | undefined;
 
-// A secret as a key object, made once: createHmac then skips encoding the secret on every call.
-// Secrets rarely change, so a few are kept.
-type NodeCrypto = typeof import('node:crypto');
-const keys = new Map<string, ReturnType<NodeCrypto['createSecretKey']>>();
-const MAX_KEYS = 16;
+// Secrets rarely change, so the work of preparing one is kept for a few.
+const digests = new Map<string, Digest>();
+const MAX_SECRETS = 16;
 
-function keyFor(crypto: NodeCrypto, secret: string): ReturnType<NodeCrypto['createSecretKey']> {
-  let key = keys.get(secret);
-  if (key === undefined) {
-    if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value ?? '');
-    key = crypto.createSecretKey(secret, 'utf8');
-    keys.set(secret, key);
+function digestFor(crypto: NodeCrypto, secret: string): Digest {
+  let digest = digests.get(secret);
+  if (digest === undefined) {
+    if (digests.size >= MAX_SECRETS) digests.delete(digests.keys().next().value ?? '');
+    digest = prepare(crypto, secret);
+    digests.set(secret, digest);
   }
-  return key;
+  return digest;
+}
+
+const BLOCK = 64;
+
+/**
+ * A digest function for one secret. HMAC-SHA256 is H((K ^ opad) || H((K ^ ipad) || m)) (RFC 2104).
+ * For an ASCII secret of at most one block, K ^ ipad is ASCII too, so the inner hash of a string
+ * body is one `crypto.hash` of one string: this skips creating an `Hmac` object per call, which
+ * is most of the cost on a small body. Anything else (bytes, other secrets, a runtime without
+ * `crypto.hash`, or a result that differs from `createHmac` on a probe) uses `createHmac`.
+ */
+function prepare(crypto: NodeCrypto, secret: string): Digest {
+  // A key object spares createHmac encoding the secret on every call.
+  const key = crypto.createSecretKey(secret, 'utf8');
+  const hmac: Digest = (data, encoding) => crypto.createHmac('sha256', key).update(data).digest(encoding);
+  const hash = crypto.hash as NodeCrypto['hash'] | undefined;
+  if (typeof hash !== 'function' || secret.length > BLOCK || !/^[\x00-\x7f]*$/.test(secret)) return hmac;
+
+  let innerPad = '';
+  // The outer message: K ^ opad, then the 32-byte inner digest written into it on each call.
+  const outer = new Uint8Array(BLOCK + 32);
+  for (let i = 0; i < BLOCK; i++) {
+    const byte = i < secret.length ? secret.charCodeAt(i) : 0;
+    innerPad += String.fromCharCode(byte ^ 0x36);
+    outer[i] = byte ^ 0x5c;
+  }
+  const oneShot: Digest = (data, encoding) => {
+    if (typeof data !== 'string') return hmac(data, encoding);
+    outer.set(hash('sha256', innerPad + data, 'buffer'), BLOCK);
+    return hash('sha256', outer, encoding);
+  };
+  const probe = 'coinme-sdk \u00e9\u{1f600}';
+  return oneShot(probe, 'hex') === hmac(probe, 'hex') ? oneShot : hmac;
 }
 
 /**
@@ -43,8 +78,7 @@ export function nodeHmac(): HmacCheck | undefined {
     }
     // The digest is written the way the signature is and compared as text: no decoding per call.
     loaded = crypto
-      ? (secret, data, { text, encoding }) =>
-          safeEqual(crypto.createHmac('sha256', keyFor(crypto, secret)).update(data).digest(encoding).slice(0, text.length), text)
+      ? (secret, data, { text, encoding }) => safeEqual(digestFor(crypto, secret)(data, encoding).slice(0, text.length), text)
       : null;
   }
   return loaded ?? undefined;

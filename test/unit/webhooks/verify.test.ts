@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nodeHmac } from '../../../src/webhooks/hmac-node.js';
 import { webHmac } from '../../../src/webhooks/hmac-web.js';
@@ -130,6 +131,40 @@ describe('node:crypto and Web Crypto', () => {
         expect(a).toBe(b);
         expect(a).toBe(signature === good);
       }
+    }
+  });
+});
+
+describe('node:crypto check', () => {
+  // Short ASCII secrets take a path built on two one-shot hashes; the rest use createHmac. Both
+  // must give createHmac's answer for every body, encoding and secret.
+  const secrets = fc.oneof(
+    fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 64 }),
+    fc.string({ unit: 'binary-ascii', minLength: 65, maxLength: 200 }),
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 80 }),
+  );
+  const bodies = fc.oneof(fc.string({ unit: 'binary', maxLength: 2000 }), fc.json(), fc.uint8Array({ maxLength: 300 }));
+
+  it('agrees with createHmac on generated secrets and bodies, in hex and base64', () => {
+    fc.assert(
+      fc.property(secrets, bodies, fc.boolean(), (key, payload, asHex) => {
+        const mac = createHmac('sha256', key).update(payload).digest(asHex ? 'hex' : 'base64');
+        const signature = { text: asHex ? mac : mac.slice(0, 43), encoding: asHex ? 'hex' : 'base64' } as const;
+        expect(node(key, payload, signature)).toBe(true);
+        const flipped = signature.text.replace(/^./, (c) => (c === '0' || c === 'A' ? 'B' : 'A'));
+        expect(node(key, payload, { ...signature, text: flipped })).toBe(false);
+        expect(node(`${key}x`, payload, signature)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps giving the right answer as many secrets come and go', () => {
+    for (let i = 0; i < 100; i++) {
+      const key = `whsec_${i % 40}`;
+      const signature = { text: createHmac('sha256', key).update(body).digest('hex'), encoding: 'hex' } as const;
+      expect(node(key, body, signature)).toBe(true);
+      expect(node(`whsec_${(i % 40) + 1}`, body, signature)).toBe(false);
     }
   });
 });
