@@ -2,14 +2,15 @@
  * The HTTP layer: one ky instance per client, with per-call timeout, retry policy, attempt
  * observation and translation of every failure into the SDK's error tree.
  */
-import type { KyInstance, Options, RetryOptions } from 'ky';
+import type { KyInstance, Options } from 'ky';
 import { CoinmeError, ConnectionError, TimeoutError } from '../errors.js';
 import { coinmeApiErrorFrom } from './api-error.js';
 import type { RawResponse } from './envelope.js';
 import type { Observer } from './observability.js';
 import { pathOf, redactHeaders } from './redact.js';
 import type { RequestOptions } from './request-options.js';
-import { parseRetryAfter, retryOptions, type RetryDelay } from './retry-policy.js';
+import { type AttemptFailure, parseRetryAfter, type RetryDelay, retryWait } from './retry-policy.js';
+import { sleep } from './sleep.js';
 
 /**
  * A WHATWG `fetch`-compatible function.
@@ -54,7 +55,6 @@ export interface HttpCall {
 
 type KyModule = typeof import('ky');
 
-const noRetry: RetryOptions = { limit: 0 };
 let kyModule: Promise<KyModule> | undefined;
 
 // ky probes `globalThis.Request` when it loads, so it is loaded on the first request rather than
@@ -69,8 +69,6 @@ export class HttpTransport {
   readonly #config: HttpTransportConfig;
   #ky: KyInstance | undefined;
   #module: KyModule | undefined;
-  /** Retry options of retryable calls, by `maxRetries`: built once, not per call. */
-  readonly #retryByLimit: RetryOptions[] = [];
 
   constructor(config: HttpTransportConfig) {
     this.#config = config;
@@ -87,11 +85,6 @@ export class HttpTransport {
     return this.#ky;
   }
 
-  #retry(retryable: boolean, maxRetries: number): RetryOptions {
-    if (!retryable || maxRetries === 0) return noRetry;
-    return (this.#retryByLimit[maxRetries] ??= retryOptions(true, maxRetries, this.#config.retryDelay));
-  }
-
   /** The base URL every path is resolved against. */
   get baseUrl(): string {
     return this.#config.baseUrl;
@@ -101,7 +94,7 @@ export class HttpTransport {
     const signal = call.options?.signal;
     signal?.throwIfAborted();
     const timeout = call.options?.timeout ?? this.#config.timeout;
-    const maxRetries = call.options?.maxRetries ?? this.#config.maxRetries;
+    const maxRetries = call.retryable ? (call.options?.maxRetries ?? this.#config.maxRetries) : 0;
     const config = this.#config;
     const observer = config.observer;
     let last: Response | undefined;
@@ -139,7 +132,9 @@ export class HttpTransport {
       method: call.method,
       headers: { authorization: call.authorization },
       timeout,
-      retry: this.#retry(call.retryable, maxRetries),
+      // Retried below rather than by ky, which clones every request up front in case it has to
+      // resend it: a measurable cost on every call for the rare call that is retried.
+      retry: 0,
       fetch: observedFetch,
     };
     if (signal) options.signal = signal;
@@ -151,11 +146,18 @@ export class HttpTransport {
     }
 
     const ky = this.#ky ?? (await this.#load());
-    try {
-      const text = await ky(call.path.charCodeAt(0) === 47 ? call.path.slice(1) : call.path, options).text();
-      return last ? { status: last.status, headers: last.headers, text } : { status: 200, headers: new Headers(), text };
-    } catch (error) {
-      throw this.#translate(this.#module as KyModule, error, call, { signal, timeout, attempts });
+    const module = this.#module as KyModule;
+    const path = call.path.charCodeAt(0) === 47 ? call.path.slice(1) : call.path;
+    for (let retry = 1; ; retry++) {
+      try {
+        const text = await ky(path, options).text();
+        return last ? { status: last.status, headers: last.headers, text } : { status: 200, headers: new Headers(), text };
+      } catch (error) {
+        const wait =
+          retry <= maxRetries && !signal?.aborted ? retryWait(failureOf(module, error), retry, config.retryDelay, Date.now()) : undefined;
+        if (wait === undefined) throw this.#translate(module, error, call, { signal, timeout, attempts });
+        await sleep(wait, signal);
+      }
     }
   }
 
@@ -185,6 +187,12 @@ export class HttpTransport {
     const cause = isNetworkError(error) ? error.cause : error;
     return new ConnectionError(`${label} could not reach Coinme (${attemptsText(context.attempts)})`, { cause });
   }
+}
+
+function failureOf({ isHTTPError, isNetworkError, isTimeoutError }: KyModule, error: unknown): AttemptFailure {
+  if (isHTTPError(error)) return { kind: 'http', status: error.response.status, headers: error.response.headers };
+  if (isTimeoutError(error)) return { kind: 'timeout' };
+  return { kind: isNetworkError(error) ? 'network' : 'other' };
 }
 
 function requestIdOf(headers: Headers): string | undefined {

@@ -1,5 +1,4 @@
-/** When and how long to wait before retrying, expressed as ky retry options. */
-import type { RetryOptions } from 'ky';
+/** Which failures are retried, and how long to wait first. */
 
 /**
  * Exponential backoff bounds, in milliseconds.
@@ -22,24 +21,35 @@ export const defaultRetryDelay: RetryDelay = { initial: 500, max: 8_000 };
 // Coinme's Retry-After is honoured up to this; beyond it waiting inside one call makes no sense.
 const maxRetryAfterMs = 60_000;
 
+/** What a failed attempt was, as far as retrying is concerned. */
+export type AttemptFailure =
+  | { kind: 'timeout' | 'network' | 'other' }
+  | { kind: 'http'; status: number; headers: Headers };
+
+const retryStatuses = new Set([408, 429, 500, 502, 503, 504]);
+// Statuses whose Retry-After says when to come back.
+const retryAfterStatuses = new Set([429, 503]);
+
 /**
- * Retry options for one call. Retryable calls (GETs, `authorize`, the informative quote) retry on
- * network errors, timeouts, 408, 429 and 5xx, honouring `Retry-After`; other calls never retry.
+ * How long to wait before retry number `retry` (1-based) of a retryable call (GETs, `authorize`,
+ * the informative quote), or `undefined` when the failure is not worth retrying. Network errors,
+ * timeouts, 408, 429 and 5xx are retried; `Retry-After` is honoured on 429 and 503.
  */
-export function retryOptions(retryable: boolean, maxRetries: number, delay: RetryDelay): RetryOptions {
-  if (!retryable || maxRetries === 0) return { limit: 0 };
-  return {
-    limit: maxRetries,
-    methods: ['get', 'post'],
-    statusCodes: [408, 429, 500, 502, 503, 504],
-    afterStatusCodes: [429, 503],
-    maxRetryAfter: maxRetryAfterMs,
-    retryOnTimeout: true,
-    delay: (attempt) => Math.min(delay.max, delay.initial * 2 ** (attempt - 1)),
-    // "Equal jitter": at least half the backoff, so retries spread out but never collapse to zero.
-    jitter: (backoff) => backoff / 2 + Math.random() * (backoff / 2),
-    backoffLimit: delay.max,
-  };
+export function retryWait(failure: AttemptFailure, retry: number, delay: RetryDelay, now: number): number | undefined {
+  if (failure.kind === 'timeout' || failure.kind === 'network') return backoff(retry, delay);
+  if (failure.kind !== 'http') return undefined;
+  const { status, headers } = failure;
+  if (!retryStatuses.has(status)) return undefined;
+  const after = retryAfterStatuses.has(status) ? parseRetryAfter(headers.get('retry-after'), now) : undefined;
+  // The server's own timing is used as given, without jitter.
+  return after === undefined ? backoff(retry, delay) : Math.min(maxRetryAfterMs, after);
+}
+
+// Exponential backoff with "equal jitter": at least half the backoff, so retries spread out but
+// never collapse to zero.
+function backoff(retry: number, delay: RetryDelay): number {
+  const ceiling = Math.min(delay.max, delay.initial * 2 ** (retry - 1));
+  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 /** `Retry-After` in milliseconds (seconds or an HTTP date), or `undefined`. */

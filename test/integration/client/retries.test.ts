@@ -141,6 +141,16 @@ describe('timeouts and aborts', () => {
     expect(mock.requestsTo('/cryptoChains')).toHaveLength(2);
   });
 
+  it('cuts the wait before a retry short when the caller aborts, with the caller\'s reason', async () => {
+    mock.failNext({ status: 429, retryAfter: 30, path: '/cryptoChains' });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('shutting down')), 50);
+    const started = performance.now();
+    await expect(client().cryptoChains.list({ signal: controller.signal })).rejects.toThrow('shutting down');
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(1);
+  });
+
   it('does not send anything when the signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort(new Error('user navigated away'));
