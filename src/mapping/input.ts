@@ -1,24 +1,39 @@
 import * as z from 'zod/mini';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { isNegativeDecimal, parseDecimal } from '../internal/decimal.js';
+import { booleanInput, checked, isStringOrNumber, nonEmptyText, rejectWith } from '../internal/input-schemas.js';
 import { DEFAULT_PAYMENT_METHODS } from './catalog.js';
 import { normaliseCode, normaliseCountry } from './jurisdictions.js';
 import type { Asset, PartnerMappingInput, PaymentMethodDefinition } from './types.js';
 
 // Validation of the mapping input and the merge of partner overrides into the catalog.
 
-const text = z.string('must be a string').check(z.minLength(1, 'must not be empty'));
+// Checks are transforms built from schemas already in the client bundle.
+const text = nonEmptyText('must be a string');
 const codes = z.array(text, 'must be an array of strings');
-const flag = z.boolean('must be a boolean');
-const amount = z.number('must be a finite number').check(z.nonnegative('must not be negative'));
-const decimal = z.union([z.string(), z.number()], 'must be a decimal string').check(
-  z.refine((value) => parseDecimal(value) !== undefined && !isNegativeDecimal(value), 'must be a non-negative decimal'),
-);
+const flag = booleanInput('must be a boolean');
+const amount = checked((value, ctx): number => {
+  if (!Number.isFinite(value)) return rejectWith(ctx, value, 'must be a finite number');
+  return (value as number) < 0 ? rejectWith(ctx, value, 'must not be negative') : (value as number);
+});
+const decimal = checked((value, ctx): string | number => {
+  if (!isStringOrNumber(value)) return rejectWith(ctx, value, 'must be a decimal string');
+  if (parseDecimal(value) === undefined || isNegativeDecimal(value)) return rejectWith(ctx, value, 'must be a non-negative decimal');
+  return value;
+});
+const decimals = checked((value, ctx): number => {
+  if (!Number.isInteger(value)) return rejectWith(ctx, value, 'must be an integer');
+  const integer = value as number;
+  // Like `z.int()`, an unsafe integer is reported, and so is its sign.
+  if (!Number.isSafeInteger(integer)) rejectWith(ctx, value, 'must be an integer');
+  if (integer < 0) rejectWith(ctx, value, 'must not be negative');
+  return integer;
+});
 
 const assetSchema = z.object({
   code: text,
   name: z.string('must be a string'),
-  decimals: z.int('must be an integer').check(z.nonnegative('must not be negative')),
+  decimals,
   supportedChains: codes,
 });
 

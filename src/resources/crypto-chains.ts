@@ -1,6 +1,8 @@
 /** `GET /cryptoChains`: the crypto assets Coinme supports and their chains. */
 import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
+import { checked, rejectWith } from '../internal/input-schemas.js';
+import { recordOf } from '../internal/output-schemas.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -25,11 +27,14 @@ export interface Asset {
 const assetSchema = z.looseObject({
   code: z.optional(z.string()),
   name: z.string(),
-  decimals: z.pipe(z.union([z.number(), z.string().check(z.regex(/^\d+$/))]), z.transform(Number)),
+  // A finite number, or digits as a string.
+  decimals: checked((value, ctx): number =>
+    Number.isFinite(value) || (typeof value === 'string' && /^\d+$/.test(value)) ? Number(value) : rejectWith(ctx, value, 'is invalid'),
+  ),
   supportedChains: z.array(z.string()),
 });
 
-const cryptoChainsSchema = z.looseObject({ cryptoChains: z.record(z.string(), assetSchema) });
+const cryptoChainsSchema = z.looseObject({ cryptoChains: recordOf(assetSchema) });
 
 /**
  * Supported assets.

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
+import { stringMatching } from '../internal/input-schemas.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -18,7 +19,7 @@ export interface LocationLicensingListParams {
 }
 
 const paramsSchema = z.optional(
-  z.strictObject({ country: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a three-letter country code such as "USA"'))) }),
+  z.strictObject({ country: z.optional(stringMatching(/^[A-Za-z]{3}$/, 'must be a three-letter country code such as "USA"')) }),
 );
 
 const locationsSchema = z.looseObject({ locations: z.array(z.string()) });

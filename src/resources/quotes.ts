@@ -2,8 +2,8 @@
 import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { amountInput, coordinateInput, currencyCodeInput, nonEmptyString } from '../internal/input-schemas.js';
-import { decimalOutput } from '../internal/output-schemas.js';
+import { amountInput, checked, coordinateInput, currencyCodeInput, nonEmptyString, rejectWith } from '../internal/input-schemas.js';
+import { decimalOutput, orNull, recordOf } from '../internal/output-schemas.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -82,7 +82,11 @@ const paramsSchema = z.strictObject({
   creditCurrencyCode: currencyCodeInput,
   amountValue: amountInput({ positive: true }),
   amountCurrencyCode: currencyCodeInput,
-  cryptoSettlementType: z.optional(z.enum(['INTERNAL', 'EXTERNAL'])),
+  cryptoSettlementType: z.optional(
+    checked((value, ctx): 'INTERNAL' | 'EXTERNAL' =>
+      value === 'INTERNAL' || value === 'EXTERNAL' ? value : rejectWith(ctx, value, 'must be one of "INTERNAL", "EXTERNAL"'),
+    ),
+  ),
   chain: z.optional(nonEmptyString),
   latitude: z.optional(coordinateInput),
   longitude: z.optional(coordinateInput),
@@ -90,7 +94,7 @@ const paramsSchema = z.strictObject({
   promoCode: z.optional(nonEmptyString),
 });
 
-const optionalText = z.optional(z.nullable(z.string()));
+const optionalText = z.optional(orNull(z.string()));
 
 const quoteSchema = z.looseObject({
   creditCurrencyUnitPrice: decimalOutput,
@@ -104,9 +108,9 @@ const quoteSchema = z.looseObject({
   totalFees: decimalOutput,
   feeCurrency: optionalText,
   feeCurrencyCode: optionalText,
-  feesMap: z.optional(z.nullable(z.record(z.string(), decimalOutput))),
-  spread: z.optional(z.nullable(decimalOutput)),
-  spreadAmount: z.optional(z.nullable(decimalOutput)),
+  feesMap: z.optional(orNull(recordOf(decimalOutput))),
+  spread: z.optional(orNull(decimalOutput)),
+  spreadAmount: z.optional(orNull(decimalOutput)),
   spreadCurrencyCode: optionalText,
   chain: optionalText,
 });

@@ -3,8 +3,8 @@ import * as z from 'zod/mini';
 import { paginate } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { currencyCodeInput, customerIdInput, dateTimeInput } from '../internal/input-schemas.js';
-import { dateOutput, decimalOutput, idOutput, textOrEmpty } from '../internal/output-schemas.js';
+import { currencyCodeInput, customerIdInput, dateTimeInput, integerInput } from '../internal/input-schemas.js';
+import { dateOutput, decimalOutput, idOutput, orNull, textOrEmpty } from '../internal/output-schemas.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -90,8 +90,8 @@ const paramsSchema = z.strictObject({
   currencyCode: z.optional(currencyCodeInput),
   startDateTime: z.optional(dateTimeInput),
   endDateTime: z.optional(dateTimeInput),
-  page: z.optional(z.int().check(z.minimum(0))),
-  size: z.optional(z.int().check(z.minimum(1), z.maximum(maxTransactionPageSize))),
+  page: z.optional(integerInput(0)),
+  size: z.optional(integerInput(1, maxTransactionPageSize)),
 });
 
 const transactionSchema = z.looseObject({
@@ -106,10 +106,10 @@ const transactionSchema = z.looseObject({
   transactionStatus: z.string(),
   fromWalletAddress: textOrEmpty,
   toWalletAddress: textOrEmpty,
-  promoCode: z.optional(z.nullable(z.string())),
+  promoCode: z.optional(orNull(z.string())),
 });
 
-const historySchema = z.looseObject({ transactions: z.nullable(z.array(transactionSchema)) });
+const historySchema = z.looseObject({ transactions: orNull(z.array(transactionSchema)) });
 
 type ParsedParams = z.output<typeof paramsSchema>;
 

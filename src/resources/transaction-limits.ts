@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { customerIdInput } from '../internal/input-schemas.js';
+import { customerIdInput, stringMatching } from '../internal/input-schemas.js';
 import { decimalOutput } from '../internal/output-schemas.js';
 import { APIResource } from './resource.js';
 
@@ -36,7 +36,7 @@ export interface TransactionLimitsResult {
 
 const paramsSchema = z.strictObject({
   customerId: customerIdInput,
-  fiatCurrencyCode: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"'))),
+  fiatCurrencyCode: z.optional(stringMatching(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"')),
 });
 
 const limitsSchema = z.looseObject({ buyLimitAmount: decimalOutput, sellLimitAmount: decimalOutput });

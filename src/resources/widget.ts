@@ -2,9 +2,9 @@
 import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { amountInput, coordinateInput, currencyCodeInput, nonEmptyString } from '../internal/input-schemas.js';
+import { amountInput, booleanInput, coordinateInput, currencyCodeInput, httpUrlInput, nonEmptyString, stringMatching } from '../internal/input-schemas.js';
 import { jsonNumber } from '../internal/json-number.js';
-import { dateOutput } from '../internal/output-schemas.js';
+import { dateOutput, orNull } from '../internal/output-schemas.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -67,7 +67,7 @@ export interface WidgetSession {
 }
 
 const optionalText = z.optional(nonEmptyString);
-const optionalFlag = z.optional(z.boolean());
+const optionalFlag = z.optional(booleanInput('expected boolean'));
 
 const paramsSchema = z.strictObject({
   destinationCurrency: currencyCodeInput,
@@ -79,7 +79,7 @@ const paramsSchema = z.strictObject({
   destinationAmount: z.optional(amountInput({ positive: true })),
   destinationAmountLock: optionalFlag,
   destinationCurrencyLock: optionalFlag,
-  countryCode: z.optional(z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"'))),
+  countryCode: z.optional(stringMatching(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"')),
   long: z.optional(coordinateInput),
   lat: z.optional(coordinateInput),
   city: optionalText,
@@ -91,7 +91,7 @@ const paramsSchema = z.strictObject({
   walletMemo: optionalText,
   walletLock: optionalFlag,
   externalSessionId: optionalText,
-  redirectUrl: z.optional(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' })),
+  redirectUrl: z.optional(httpUrlInput),
   redirectUrlButtonLabel: optionalText,
   language: optionalText,
   theme: optionalText,
@@ -100,7 +100,7 @@ const paramsSchema = z.strictObject({
 // A widget URL is valid for 30 minutes (seed 000); used only if Coinme omits `expiresAt`.
 const sessionLifetimeMs = 30 * 60_000;
 
-const sessionSchema = z.looseObject({ widgetUrl: nonEmptyString, expiresAt: z.optional(z.nullable(dateOutput)) });
+const sessionSchema = z.looseObject({ widgetUrl: nonEmptyString, expiresAt: z.optional(orNull(dateOutput)) });
 
 /**
  * Hosted widget sessions.

@@ -43,6 +43,32 @@ describe('bodies Coinme should not send', () => {
     expect((await failure(client().locationLicensing.list())).issues[0]?.path).toBe('locations');
   });
 
+  it('words a bad map, a bad entry and a bad nullable field as zod does', async () => {
+    mock.failNext({ status: 200, body: { data: { cryptoChains: [] }, errorResponse: null }, path: '/cryptoChains' });
+    expect((await failure(client().cryptoChains.list())).issues).toEqual([{ path: 'cryptoChains', message: 'expected record' }]);
+    const asset = { name: 'Bitcoin', decimals: '8.5', supportedChains: ['BTC'] };
+    mock.failNext({ status: 200, body: { data: { cryptoChains: { BTC: asset, ETH: 5 } }, errorResponse: null }, path: '/cryptoChains' });
+    expect((await failure(client().cryptoChains.list())).issues).toEqual([
+      { path: 'cryptoChains.BTC.decimals', message: 'is invalid' },
+      { path: 'cryptoChains.ETH', message: 'expected object' },
+    ]);
+    mock.failNext({ status: 200, body: { data: { transactions: [{}] }, errorResponse: null }, path: '/widget/transactionhistory' });
+    const error = await failure(client().transactionHistory.list({ customerId: '1319354818066124800' }));
+    expect(error.message).toBe('Coinme answered /widget/transactionhistory with an unexpected shape at transactions.0.totalFees: is invalid');
+    expect(error.issues.slice(0, 2)).toEqual([
+      { path: 'transactions.0.totalFees', message: 'is invalid' },
+      { path: 'transactions.0.feeCurrencyCode', message: 'expected string' },
+    ]);
+  });
+
+  it('accepts null where Coinme may send it', async () => {
+    mock.failNext({ status: 200, body: { data: { transactions: null }, errorResponse: null }, path: '/widget/transactionhistory' });
+    expect((await client().transactionHistory.list({ customerId: '1319354818066124800' })).transactions).toEqual([]);
+    const asset = { name: 'Ether', decimals: '18', supportedChains: ['ETH'] };
+    mock.failNext({ status: 200, body: { data: { cryptoChains: { ETH: asset } }, errorResponse: null }, path: '/cryptoChains' });
+    expect(await client().cryptoChains.list()).toEqual([{ ...asset, code: 'ETH', decimals: 18 }]);
+  });
+
   it('reports a payload without its envelope, except for the widget', async () => {
     mock.failNext({ status: 200, body: { locations: ['WA'] }, path: '/locationlicensing' });
     await failure(client().locationLicensing.list());

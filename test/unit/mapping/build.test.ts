@@ -217,6 +217,42 @@ describe('buildPartnerMapping: input validation', () => {
     expect(validationErrorOf(input).field).toBe(field);
   });
 
+  // Messages and issue lists exactly as zod's stock schemas word them.
+  it.each([
+    [{ code: 'BTC', name: 'Bitcoin', decimals: 1.5, supportedChains: [] }, ['assets.0.decimals must be an integer']],
+    [
+      { code: 'BTC', name: 'Bitcoin', decimals: -(2 ** 60), supportedChains: [] },
+      ['assets.0.decimals must be an integer', 'assets.0.decimals must not be negative'],
+    ],
+    [
+      { code: '', name: 'Bitcoin', decimals: -1, supportedChains: [[]] },
+      [
+        'assets.0.code must not be empty',
+        'assets.0.decimals must not be negative',
+        'assets.0.supportedChains.0 must be a string',
+        'assets.0.supportedChains.0 must not be empty',
+      ],
+    ],
+  ])('words the bad asset %j', (asset, issues) => {
+    const error = validationErrorOf({ assets: [asset], licensedStates: [] });
+    expect(error.message).toBe(`Invalid partner mapping ${issues[0]!.replace(' ', ': ')}`);
+    expect(error.issues.map((issue) => `${issue.path} ${issue.message}`)).toEqual(issues);
+  });
+
+  it.each([
+    [
+      { limits: { buyLimitAmount: true, sellLimitAmount: '-1' } },
+      ['limits.buyLimitAmount must be a decimal string', 'limits.sellLimitAmount must be a non-negative decimal'],
+    ],
+    [
+      { paymentMethods: [{ id: 'GREENDOT', min: Number.NaN, max: -1, enabled: 'yes' }] },
+      ['paymentMethods.0.enabled must be a boolean', 'paymentMethods.0.min must be a finite number', 'paymentMethods.0.max must not be negative'],
+    ],
+  ])('words the bad input %j', (input, issues) => {
+    const error = validationErrorOf({ assets: [], licensedStates: [], ...input });
+    expect(error.issues.map((issue) => `${issue.path} ${issue.message}`)).toEqual(issues);
+  });
+
   it('rejects duplicate asset codes', () => {
     const btc = { code: 'BTC', name: 'Bitcoin', decimals: 8, supportedChains: ['BTC'] };
     expect(validationErrorOf({ assets: [btc, { ...btc, name: 'Other' }], licensedStates: [] }).field).toBe('assets.1.code');
