@@ -11,25 +11,7 @@ export interface KnownMiss {
   reason: string;
 }
 
-export const knownMisses: KnownMiss[] = [
-  {
-    figure: 'bundle: { CoinmeClient }',
-    floor: { on: 'value', op: '<=', limit: 28 },
-    reason:
-      'ky 2.1 alone is 8.9 KB gz of this bundle (the budget assumed about 5 KB); the SDK code, zod/mini and the partner mapping behind coinme.buildPartnerMapping make up the rest.',
-  },
-  {
-    figure: 'constructEvent (CAAS.BUY.COMPLETED',
-    floor: { on: 'ratio', op: '>=', limit: 0.42 },
-    reason:
-      'measures 0.45-0.53x: the HMAC (~2.8 us) and JSON.parse (~1.7 us) leave ~1.5 us for classification and full schema validation, which takes ~2 us.',
-  },
-  {
-    figure: 'client: cryptoChains.list()',
-    floor: { on: 'ratio', op: '<=', limit: 1.8 },
-    reason: 'measures 1.39-1.63x: most of the per-call overhead over a raw fetch is ky building, copying and timing each Request.',
-  },
-];
+export const knownMisses: KnownMiss[] = [];
 
 /** The known miss a figure's name belongs to, if any. */
 export function knownMissOf(name: string): KnownMiss | undefined {

@@ -42,13 +42,14 @@ function prepare(crypto: NodeCrypto, secret: string): Digest {
   const key = crypto.createSecretKey(secret, 'utf8');
   const hmac: Digest = (data, encoding) => crypto.createHmac('sha256', key).update(data).digest(encoding);
   const hash = crypto.hash as NodeCrypto['hash'] | undefined;
-  if (typeof hash !== 'function' || secret.length > BLOCK || !/^[\x00-\x7f]*$/.test(secret)) return hmac;
+  if (typeof hash !== 'function' || secret.length > BLOCK) return hmac;
 
   let innerPad = '';
   // The outer message: K ^ opad, then the 32-byte inner digest written into it on each call.
   const outer = new Uint8Array(BLOCK + 32);
   for (let i = 0; i < BLOCK; i++) {
-    const byte = i < secret.length ? secret.charCodeAt(i) : 0;
+    const byte = secret.charCodeAt(i) || 0;
+    if (byte > 0x7f) return hmac;
     innerPad += String.fromCharCode(byte ^ 0x36);
     outer[i] = byte ^ 0x5c;
   }
