@@ -8,29 +8,10 @@
  * problem as the stock zod schema would (`z.union`, `z.int`, `z.url`, `z.regex`...), so the
  * client bundle carries only a few zod schema kinds.
  */
-import * as z from 'zod/mini';
+import { checked, invalid, isStringOrNumber, rejectWith } from './checked.js';
 import { numberToPlainDecimal } from './decimal.js';
 
 const plainDecimalPattern = /^\d+(\.\d+)?$/;
-
-// What a failed `z.union` comes down to, whatever the value.
-const invalid = 'is invalid';
-
-/** Adds an issue with `message` at the field being parsed; returns a placeholder output. */
-export function rejectWith<T>(ctx: { issues: unknown[] }, input: unknown, message: string): T {
-  (ctx.issues as Array<{ code: 'custom'; message: string; input: unknown }>).push({ code: 'custom', message, input });
-  return z.NEVER as T;
-}
-
-/** A schema that takes any value and leaves checking and converting it to `transform`. */
-export function checked<T>(transform: (value: unknown, ctx: { issues: unknown[] }) => T) {
-  return z.pipe(z.unknown(), z.transform(transform));
-}
-
-/** True for what `z.string()` or `z.number()` accepts (a number must be finite). */
-export function isStringOrNumber(value: unknown): value is string | number {
-  return typeof value === 'string' || Number.isFinite(value);
-}
 
 /**
  * A non-negative amount given as `number | string`, output as a plain decimal string with the

@@ -6,11 +6,11 @@
  */
 import * as z from 'zod/mini';
 import { numberToPlainDecimal } from './decimal.js';
-import { checked, isStringOrNumber, rejectWith } from './input-schemas.js';
+import { checked, invalid, isStringOrNumber, rejectWith } from './checked.js';
 
 /** An amount: output as a decimal string. */
 export const decimalOutput = checked((value, ctx): string => {
-  if (!isStringOrNumber(value)) return rejectWith(ctx, value, 'is invalid');
+  if (!isStringOrNumber(value)) return rejectWith(ctx, value, invalid);
   return typeof value === 'number' ? numberToPlainDecimal(value) : value;
 });
 

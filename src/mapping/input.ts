@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { isNegativeDecimal, parseDecimal } from '../internal/decimal.js';
-import { booleanInput, checked, isStringOrNumber, nonEmptyText, rejectWith } from '../internal/input-schemas.js';
+import { checked, isStringOrNumber, rejectWith } from '../internal/checked.js';
+import { booleanInput, nonEmptyText } from '../internal/input-schemas.js';
 import { DEFAULT_PAYMENT_METHODS } from './catalog.js';
 import { normaliseCode, normaliseCountry } from './jurisdictions.js';
 import type { Asset, PartnerMappingInput, PaymentMethodDefinition } from './types.js';

@@ -1,7 +1,7 @@
 /** `GET /cryptoChains`: the crypto assets Coinme supports and their chains. */
 import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
-import { checked, rejectWith } from '../internal/input-schemas.js';
+import { checked, invalid, rejectWith } from '../internal/checked.js';
 import { recordOf } from '../internal/output-schemas.js';
 import { APIResource } from './resource.js';
 
@@ -29,7 +29,7 @@ const assetSchema = z.looseObject({
   name: z.string(),
   // A finite number, or digits as a string.
   decimals: checked((value, ctx): number =>
-    Number.isFinite(value) || (typeof value === 'string' && /^\d+$/.test(value)) ? Number(value) : rejectWith(ctx, value, 'is invalid'),
+    Number.isFinite(value) || (typeof value === 'string' && /^\d+$/.test(value)) ? Number(value) : rejectWith(ctx, value, invalid),
   ),
   supportedChains: z.array(z.string()),
 });

@@ -2,7 +2,8 @@
 import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { amountInput, checked, coordinateInput, currencyCodeInput, nonEmptyString, rejectWith } from '../internal/input-schemas.js';
+import { checked, rejectWith } from '../internal/checked.js';
+import { amountInput, coordinateInput, currencyCodeInput, nonEmptyString } from '../internal/input-schemas.js';
 import { decimalOutput, orNull, recordOf } from '../internal/output-schemas.js';
 import { APIResource } from './resource.js';
 
