@@ -14,6 +14,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // test/e2e is the long suite (vitest.e2e.config.ts, `npm run test:e2e`).
+    exclude: ['test/e2e/**', '**/node_modules/**'],
     typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
     testTimeout: 20_000,
     restoreMocks: true,
