@@ -13,6 +13,8 @@ export default mergeConfig(
       testTimeout: 120_000,
       hookTimeout: 120_000,
       fileParallelism: false,
+      // Long runs start servers and child processes: each file gets a fresh worker.
+      isolate: true,
       reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/.cache/vitest-e2e-report.json' }]] : ['default'],
     },
   }),
