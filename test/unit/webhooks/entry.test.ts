@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import * as webhooks from '../../../src/webhooks/index.js';
+import * as webhooks from 'coinme-sdk/webhooks';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -28,6 +28,8 @@ describe('the coinme-sdk/webhooks entry', () => {
   it('exports exactly the webhook API', () => {
     expect(Object.keys(webhooks).sort()).toEqual([
       'CoinmeError',
+      'WebhookBodyConsumedError',
+      'WebhookConfigurationError',
       'WebhookParseError',
       'WebhookSignatureError',
       'constructEvent',
@@ -36,6 +38,7 @@ describe('the coinme-sdk/webhooks entry', () => {
       'isCoinmeError',
       'parseWebhook',
       'verifySignature',
+      'verifySignatureAsync',
       'webhookEventTypes',
     ]);
   });
