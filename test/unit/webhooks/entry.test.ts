@@ -33,6 +33,7 @@ describe('the coinme-sdk/webhooks entry', () => {
       'WebhookParseError',
       'WebhookSignatureError',
       'constructEvent',
+      'createFastifyWebhookPlugin',
       'createWebhookHandler',
       'createWebhookMiddleware',
       'isCoinmeError',
