@@ -3,12 +3,13 @@ import base from './vitest.config.js';
 
 // The long suite: real services, several processes, frameworks, browsers, fuzz and load runs.
 // `npm run test:e2e`; .ci/run runs it after `npm test`.
+// mergeConfig concatenates arrays: the base's include, exclude (test/e2e/**) and reporters go first.
 export default mergeConfig(
-  base,
+  { ...base, test: { ...base.test, include: [], exclude: [], reporters: [] } },
   defineConfig({
     test: {
       include: ['test/e2e/**/*.test.ts'],
-      exclude: [],
+      exclude: ['**/node_modules/**'],
       typecheck: { enabled: false },
       testTimeout: 120_000,
       hookTimeout: 120_000,
