@@ -1,7 +1,7 @@
 // Every documented framework recipe, run for real: the snippet from docs/guides/webhooks.md (kept
 // byte-identical in apps/*.ts, checked here) started on loopback and sent signed deliveries.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -139,4 +139,41 @@ describe.each(frameworks)('$name, from the documented snippet', ({ name, file, c
     caseTable.add(name, outcome);
     expectContract(outcome);
   });
+});
+
+describe('Next.js App Router, from the README snippet, built without the secret', () => {
+  const nextApp = join(root, 'test/e2e/frameworks/next-app');
+  const work = join(root, '.ci/.cache/next-app');
+  const next = join(root, 'node_modules/next/dist/bin/next');
+
+  it('is the README\'s snippet, byte for byte', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(documentedPart(readFileSync(join(nextApp, 'app/api/coinme/route.ts'), 'utf8')));
+  });
+
+  it('builds with no COINME_WEBHOOK_SECRET, then answers the four cases once started with it', async () => {
+    // A copy inside the repository (so `coinme-sdk` resolves to dist/), as CI builds have no secrets.
+    rmSync(work, { recursive: true, force: true });
+    cpSync(nextApp, work, { recursive: true });
+    cpSync(join(apps, 'harness.ts'), join(work, 'harness.ts'));
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('COINME_')));
+    await promisify(execFile)(process.execPath, [next, 'build'], { cwd: work, env: { ...env, NEXT_TELEMETRY_DISABLED: '1' }, timeout: 400_000 });
+
+    const port = randomPort();
+    const base = `http://127.0.0.1:${port}`;
+    const { child, lines } = await startServer(
+      process.execPath,
+      [next, 'start', work, '-p', String(port), '-H', '127.0.0.1'],
+      { COINME_WEBHOOK_SECRET: SECRET, NEXT_TELEMETRY_DISABLED: '1' },
+      `${base}/api/coinme`,
+      60_000,
+    );
+    children.push(child);
+    const outcome = await runCases(`${base}/api/coinme`, `${base}/api/consumed`, lines);
+    // The README's onEvent marks the order paid rather than echoing the event.
+    const paid = lines().find((line) => line['markPaid'] === 'order-42');
+    outcome['valid'] = { ...outcome['valid'], status: outcome['valid']?.status ?? 0, body: outcome['valid']?.body, seen: paid && { onEvent: 'CAAS.BUY.COMPLETED', externalSessionId: paid['markPaid'] } };
+    caseTable.add('Next.js 16 App Router (next build && next start)', outcome);
+    expectContract(outcome);
+  }, 600_000);
 });
