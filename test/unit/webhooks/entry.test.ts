@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import * as webhooks from '../../../src/webhooks/index.js';
+import * as webhooks from 'coinme-sdk/webhooks';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -28,14 +28,18 @@ describe('the coinme-sdk/webhooks entry', () => {
   it('exports exactly the webhook API', () => {
     expect(Object.keys(webhooks).sort()).toEqual([
       'CoinmeError',
+      'WebhookBodyConsumedError',
+      'WebhookConfigurationError',
       'WebhookParseError',
       'WebhookSignatureError',
       'constructEvent',
+      'createFastifyWebhookPlugin',
       'createWebhookHandler',
       'createWebhookMiddleware',
       'isCoinmeError',
       'parseWebhook',
       'verifySignature',
+      'verifySignatureAsync',
       'webhookEventTypes',
     ]);
   });
