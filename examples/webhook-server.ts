@@ -26,8 +26,15 @@ const coinmeWebhooks = createWebhookMiddleware({
   toleranceSeconds: 300,
   async onEvent(event) {
     // Coinme retries deliveries it could not confirm: acknowledge repeats without redoing the work.
-    if (event.id !== undefined && !deduper.claim(event.id)) return;
-    const session = await tracker.ingest(event);
+    if (event.id !== undefined && !(await deduper.claim(event.id))) return;
+    let session;
+    try {
+      session = await tracker.ingest(event);
+    } catch (error) {
+      // Answered 500: Coinme retries, and the retry must not be skipped as a repeat.
+      if (event.id !== undefined) await deduper.release(event.id);
+      throw error;
+    }
     console.log(`verified ${event.type} ${event.id}${session ? ` → session ${session.externalSessionId ?? '?'} ${session.status}` : ''}`);
     if (event.type === 'CAAS.BUY.COMPLETED') {
       // Crypto delivered: the hash is on the event, typed.
