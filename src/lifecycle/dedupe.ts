@@ -18,13 +18,9 @@ export interface EventDeduperOptions {
  * @example
  * ```ts
  * const dedupe = new EventDeduper({ store: claims });
- * if (!(await dedupe.claim(event.id))) return; // processed already, or being processed
- * try {
- *   await tracker.ingest(event);
- * } catch (error) {
- *   await dedupe.release(event.id); // Coinme's retry must go through
- *   throw error;
- * }
+ * // Skipped when seen already; if ingest throws, the claim is released and the error rethrown
+ * // (answer 500), so Coinme's retry of the delivery is processed.
+ * await dedupe.run(event.id, () => tracker.ingest(event));
  * ```
  */
 export class EventDeduper {
@@ -46,5 +42,26 @@ export class EventDeduper {
   /** Forgets an id, e.g. when processing it failed and the retry must go through. */
   release(eventId: string): Promise<void> {
     return this.#store.release(this.#prefix + eventId);
+  }
+
+  /**
+   * Runs `work` unless the id was claimed already; if `work` throws, releases the claim and
+   * rethrows, so the sender's retry is processed rather than skipped. True when `work` ran.
+   *
+   * @example
+   * ```ts
+   * const ran = await dedupe.run(event.id, () => tracker.ingest(event));
+   * if (!ran) console.log(`repeat of ${event.id}, skipped`);
+   * ```
+   */
+  async run(eventId: string, work: () => unknown): Promise<boolean> {
+    if (!(await this.claim(eventId))) return false;
+    try {
+      await work();
+    } catch (error) {
+      await this.release(eventId);
+      throw error;
+    }
+    return true;
   }
 }

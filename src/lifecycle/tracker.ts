@@ -100,12 +100,12 @@ export class SessionTracker {
     // The event before its links, so a reader that finds a link always finds the event.
     await this.store.putEvent(entry);
     await Promise.all(ids.map((id) => this.store.link(id, entry.eventId)));
-    return this.#read(ids);
+    return this.#read(ids, true);
   }
 
   /** The session an identifier belongs to, e.g. `get('orderTemplateId', '1316433953436078080')`. */
   async get(kind: SessionIdKind, value: string): Promise<SessionState | undefined> {
-    return this.#read([`${kind}:${value}`]);
+    return this.#read([`${kind}:${value}`], false);
   }
 
   /**
@@ -148,7 +148,7 @@ export class SessionTracker {
 
   // Brings this process's view of the session up to date: reads what is new on every id, adds
   // the events found, follows the ids they name, until a whole pass finds nothing new.
-  async #read(ids: readonly string[]): Promise<SessionState | undefined> {
+  async #read(ids: readonly string[], ingesting: boolean): Promise<SessionState | undefined> {
     let view: SessionView = this.#views.open(ids);
     // Every view this read works on, kept from eviction until it is done.
     const held = new Set<SessionView>();
@@ -192,14 +192,12 @@ export class SessionTracker {
       return undefined;
     }
     const state = view.summary.toState(view.timeline);
-    if (isTerminalStatus(state.status)) await this.#finish(view);
+    if (isTerminalStatus(state.status)) {
+      // The store may forget a finished session after its retention: re-read it if a late event
+      // comes, rather than trust cursors into lists the store may have dropped meanwhile.
+      this.#views.forget(view);
+      if (ingesting) await this.store.finish?.({ ids: [...view.cursors.keys()], eventIds: view.timeline.map((entry) => entry.eventId) });
+    }
     return state;
-  }
-
-  // The store may forget a finished session after its retention; this process re-reads it if a
-  // late event comes, rather than trust cursors into lists the store may have dropped.
-  async #finish(view: SessionView): Promise<void> {
-    this.#views.forget(view);
-    await this.store.finish?.({ ids: [...view.cursors.keys()], eventIds: view.timeline.map((entry) => entry.eventId) });
   }
 }
