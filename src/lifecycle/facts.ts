@@ -8,6 +8,12 @@ import type { SessionStatus } from './status.js';
 /**
  * The events the lifecycle reads: any parsed webhook (`parseWebhook`, `constructEvent`, the
  * adapters). Events outside a Coinme widget session are accepted and ignored.
+ *
+ * @example
+ * ```ts
+ * const event: LifecycleEvent = await constructEvent({ payload: rawBody, headers, secret });
+ * await tracker.ingest(event);
+ * ```
  */
 export type LifecycleEvent = WebhookEvent;
 
