@@ -3,7 +3,7 @@ import base from './vitest.config.js';
 
 // The long suite: real services, several processes, frameworks, browsers, fuzz and load runs.
 // `npm run test:e2e`; .ci/run runs it after `npm test`.
-export default mergeConfig(
+const config = mergeConfig(
   base,
   defineConfig({
     test: {
@@ -17,3 +17,7 @@ export default mergeConfig(
     },
   }),
 );
+// mergeConfig concatenates arrays: without this the base's `include` (every test) and its
+// `exclude` of test/e2e would both survive, and the long suite would run nothing of its own.
+config.test = { ...config.test, include: ['test/e2e/**/*.test.ts'], exclude: ['**/node_modules/**'] };
+export default config;
