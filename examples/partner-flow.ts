@@ -207,11 +207,17 @@ async function main(): Promise<number> {
   const deliver = async (n: number, signed: { body: string; headers: Record<string, string> }) => {
     // What your endpoint does with each POST: verify and parse, skip repeats, fold into the session.
     const event = await constructEvent({ payload: signed.body, headers: signed.headers, secret: webhookSecret, toleranceSeconds: 300 });
-    if (event.id !== undefined && !deduper.claim(event.id)) {
+    if (event.id !== undefined && !(await deduper.claim(event.id))) {
       printer.print({ '#': n, event: event.type, status: dim('duplicate, skipped'), record: dim(`event ${event.id.slice(0, 8)}… seen`) });
       return;
     }
-    const record = await tracker.ingest(event);
+    let record: SessionState | undefined;
+    try {
+      record = await tracker.ingest(event);
+    } catch (error) {
+      if (event.id !== undefined) await deduper.release(event.id); // so Coinme's retry of this delivery is processed
+      throw error;
+    }
     if (record) last = record;
     const label = record?.externalSessionId ? `session ${record.externalSessionId}` : record?.orderTemplateId ? `orderTemplate ${record.orderTemplateId}` : '-';
     const status = record?.status === 'completed' ? green(record.status) : (record?.status ?? '-');
@@ -232,7 +238,7 @@ async function main(): Promise<number> {
   console.log();
   fields({
     'final status': tracked?.status === 'completed' ? green(tracked.status) : yellow(tracked?.status ?? 'unknown'),
-    'ids linked': tracked ? `externalSessionId, barcodeId, orderTemplateId, transactionId → one record (${store.values().length} stored)` : '-',
+    'ids linked': tracked ? `externalSessionId, barcodeId, orderTemplateId, transactionId → one record (${store.size.events} events stored)` : '-',
     'tx hash': tracked?.txHash,
     timeline: `${tracked?.timeline.length ?? 0} events`,
   });
@@ -260,7 +266,7 @@ async function main(): Promise<number> {
     }
     const transactions: Transaction[] = [];
     for await (const transaction of coinme.transactionHistory.iterate({ customerId })) transactions.push(transaction);
-    const report = reconcile(store.values(), transactions);
+    const report = reconcile(tracked ? [tracked] : [], transactions);
     table([
       { result: 'matched', count: report.matched.length, meaning: 'session and history agree on amounts' },
       { result: 'missing in history', count: report.missingInHistory.length, meaning: 'money moved, but history has no record yet' },

@@ -19,20 +19,29 @@ if (!secret) {
 const port = Number(process.env['PORT'] ?? 3000);
 
 const deduper = new EventDeduper();
-const tracker = new SessionTracker(); // in memory; use a shared store when you run several instances
+// In memory; with several instances, give both a shared store (coinme-sdk/redis, coinme-sdk/postgres).
+const tracker = new SessionTracker();
 
 const coinmeWebhooks = createWebhookMiddleware({
   secret,
   toleranceSeconds: 300,
   async onEvent(event) {
     // Coinme retries deliveries it could not confirm: acknowledge repeats without redoing the work.
-    if (event.id !== undefined && !deduper.claim(event.id)) return;
-    const session = await tracker.ingest(event);
-    console.log(`verified ${event.type} ${event.id}${session ? ` → session ${session.externalSessionId ?? '?'} ${session.status}` : ''}`);
-    if (event.type === 'CAAS.BUY.COMPLETED') {
-      // Crypto delivered: the hash is on the event, typed.
-      console.log(`  tx ${event.payload.data.metadata.blockchainData?.blockchainTransactionId ?? '(none)'}`);
-    }
+    // If processing throws, `run` releases the claim and the middleware answers 500, so Coinme's
+    // retry is processed instead of being skipped as a repeat.
+    if (event.type === 'unknown') return; // an undocumented event: nothing the tracker reads
+    await deduper.run(event.id, async () => {
+      const session = await tracker.ingest(event);
+      console.log(`verified ${event.type} ${event.id}${session ? ` → session ${session.externalSessionId ?? '?'} ${session.status}` : ''}`);
+      if (event.type === 'CAAS.BUY.COMPLETED') {
+        // Crypto delivered: the hash is on the event, typed.
+        console.log(`  tx ${event.payload.data.metadata.blockchainData?.blockchainTransactionId ?? '(none)'}`);
+      }
+      // Once per session, even when two instances ingest its last events at the same moment.
+      if (session?.status === 'completed') {
+        await tracker.once(session, 'credit-user', () => console.log(`  credit the user of session ${session.externalSessionId ?? session.transactionId}`));
+      }
+    });
   },
   onError(error) {
     console.warn(`refused delivery: ${error instanceof Error ? error.message : String(error)}`);

@@ -33,6 +33,10 @@ export type { FetchPartnerMappingParams } from './mapping/fetch-mapping.js';
 // Session lifecycle
 export * from './lifecycle/index.js';
 
+// Shared state (dedupe claims, exactly-once effects)
+export type { ClaimStore } from './shared-state/claim-store.js';
+export { MemoryClaimStore, type MemoryClaimStoreOptions } from './shared-state/memory-claim-store.js';
+
 // Webhooks (also available alone from `coinme-sdk/webhooks`, without the HTTP client)
 export * from './webhooks/index.js';
 

@@ -1,6 +1,7 @@
 export { reduceSession, mergeSessions } from './reduce.js';
-export { SessionTracker, type SessionTrackerOptions } from './tracker.js';
-export { MemorySessionStore, type SessionStore, type StoredSession } from './store.js';
+export { SessionTracker, type SessionTrackerOptions, type SessionIdKind } from './tracker.js';
+export type { SessionStore, FinishedSession } from './store.js';
+export { MemorySessionStore, type MemorySessionStoreOptions } from './memory-store.js';
 export { EventDeduper, type EventDeduperOptions } from './dedupe.js';
 export { reconcile, type ReconcilableTransaction, type ReconciledPair, type AmountMismatch, type ReconciliationReport, type ReconcileOptions } from './reconcile.js';
 export { isTerminalStatus, type SessionStatus } from './status.js';

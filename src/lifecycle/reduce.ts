@@ -1,12 +1,6 @@
 import { factsOf, type LifecycleEvent } from './facts.js';
 import type { SessionState, TimelineEntry } from './state.js';
-import { statusRank } from './status.js';
-
-// Timeline order: by time, then event id, so any arrival order gives the same list.
-function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
-  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
-  return a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0;
-}
+import { compareEntries, SessionSummary } from './summary.js';
 
 /**
  * Derives a session from its timeline alone, so the result depends only on which events were
@@ -14,17 +8,10 @@ function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
  * wins and, within a rank, the later event.
  */
 function deriveSession(timeline: readonly TimelineEntry[]): SessionState {
+  const summary = new SessionSummary();
   const entries = [...timeline].sort(compareEntries);
-  const state: SessionState = { status: 'started', updatedAt: entries.at(-1)?.at ?? new Date(0).toISOString(), timeline: entries };
-  for (const { facts } of entries) {
-    Object.assign(state, facts.ids);
-    if (facts.quote) state.quote = { ...state.quote, ...facts.quote };
-    if (facts.txHash !== undefined) state.txHash = facts.txHash;
-    if (facts.walletAddress !== undefined) state.walletAddress = facts.walletAddress;
-    if (facts.failure) state.failure = facts.failure;
-    if (facts.status && statusRank(facts.status) >= statusRank(state.status)) state.status = facts.status;
-  }
-  return state;
+  for (const entry of entries) summary.add(entry);
+  return summary.toState(entries);
 }
 
 /**
