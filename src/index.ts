@@ -9,7 +9,6 @@ export type { FetchFunction } from './core/http.js';
 export type { RetryDelay } from './core/retry-policy.js';
 export { MemoryTokenCache } from './shared-state/memory-token-cache.js';
 export type { TokenCache, SharedToken } from './shared-state/token-cache.js';
-export type { ClaimStore } from './shared-state/claim-store.js';
 
 // Resources
 export { APIResource } from './resources/resource.js';

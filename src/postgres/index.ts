@@ -5,3 +5,4 @@ export { PostgresClaimStore } from './claim-store.js';
 export { PostgresTokenCache } from './token-cache.js';
 export type { PgQueryable } from './client.js';
 export type { PostgresStoreOptions } from './options.js';
+export { PostgresSessionStore, type PostgresSessionStoreOptions } from './session-store.js';

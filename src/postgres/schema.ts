@@ -26,6 +26,26 @@ CREATE TABLE IF NOT EXISTS ${s}.coinme_tokens (
   expires_at_ms bigint NOT NULL,
   refresh_at_ms bigint NOT NULL
 );
+-- Session lifecycle, grow-only: each event's entry under its id ...
+CREATE TABLE IF NOT EXISTS ${s}.coinme_session_events (
+  event_id text PRIMARY KEY,
+  entry jsonb NOT NULL,
+  expires_at timestamptz
+);
+-- ... and for each session id (externalSessionId:abc, ...) the events linked to it, in order:
+-- the head row's lock makes positions dense and committed in order.
+CREATE TABLE IF NOT EXISTS ${s}.coinme_session_heads (
+  id text PRIMARY KEY,
+  length bigint NOT NULL,
+  expires_at timestamptz
+);
+CREATE TABLE IF NOT EXISTS ${s}.coinme_session_links (
+  id text NOT NULL,
+  position bigint NOT NULL,
+  event_id text NOT NULL,
+  PRIMARY KEY (id, position)
+);
+CREATE INDEX IF NOT EXISTS coinme_session_links_event ON ${s}.coinme_session_links (id, event_id);
 `;
 }
 

@@ -4,3 +4,4 @@ export { RedisClaimStore } from './claim-store.js';
 export { RedisTokenCache } from './token-cache.js';
 export type { RedisClient, NodeRedisClient, IoRedisClient } from './client.js';
 export type { RedisStoreOptions } from './options.js';
+export { RedisSessionStore, type RedisSessionStoreOptions } from './session-store.js';

@@ -1,5 +1,6 @@
 /** Argument checks shared by the Redis and Postgres backends: bad input is a `ValidationError`. */
 import { ValidationError } from '../errors.js';
+import type { TimelineEntry } from '../lifecycle/state.js';
 
 /** Throws unless `key` is a non-empty string. */
 export function checkKey(key: unknown, field = 'key'): asserts key is string {
@@ -8,9 +9,9 @@ export function checkKey(key: unknown, field = 'key'): asserts key is string {
   }
 }
 
-/** Throws unless `ttlMs` is a positive whole number of milliseconds (at most about 24 days). */
+/** Throws unless `ttlMs` is a positive whole number of milliseconds. */
 export function checkTtl(ttlMs: unknown, field = 'ttlMs'): asserts ttlMs is number {
-  if (typeof ttlMs !== 'number' || !Number.isInteger(ttlMs) || ttlMs <= 0 || ttlMs > 2_147_483_647) {
+  if (typeof ttlMs !== 'number' || !Number.isSafeInteger(ttlMs) || ttlMs <= 0) {
     throw new ValidationError(`${field} must be a positive integer number of milliseconds`, { field });
   }
 }
@@ -36,4 +37,15 @@ export function parseSharedToken(text: string): { token: string; expiresAt: numb
   } catch {
     return undefined;
   }
+}
+
+/** Throws unless `entry` is an object with a non-empty `eventId`. */
+export function checkTimelineEntry(entry: TimelineEntry): void {
+  if (typeof entry !== 'object' || entry === null) throw new ValidationError('entry must be a timeline entry', { field: 'entry' });
+  checkKey(entry.eventId, 'entry.eventId');
+}
+
+/** Throws unless `from` is a list position (a non-negative integer). */
+export function checkFrom(from: number): void {
+  if (!Number.isInteger(from) || from < 0) throw new ValidationError('from must be a non-negative integer', { field: 'from' });
 }
