@@ -7,6 +7,8 @@ export default defineConfig([
       index: 'src/index.ts',
       webhooks: 'src/webhooks/index.ts',
       testing: 'src/testing/index.ts',
+      redis: 'src/redis/index.ts',
+      postgres: 'src/postgres/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
@@ -16,7 +18,7 @@ export default defineConfig([
     platform: 'neutral',
     splitting: true,
     treeshake: true,
-    external: ['msw', 'msw/node', 'ky', 'zod', 'zod/mini', 'zod/v4/core'],
+    external: ['msw', 'msw/node', 'ky', 'zod', 'zod/mini', 'zod/v4/core', 'redis', 'ioredis', 'pg'],
   },
   {
     // The CLI uses top-level await, so it is ESM only.

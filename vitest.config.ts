@@ -10,6 +10,8 @@ export default defineConfig({
       { find: /^coinme-sdk$/, replacement: source('./src/index.ts') },
       { find: /^coinme-sdk\/webhooks$/, replacement: source('./src/webhooks/index.ts') },
       { find: /^coinme-sdk\/testing$/, replacement: source('./src/testing/index.ts') },
+      { find: /^coinme-sdk\/redis$/, replacement: source('./src/redis/index.ts') },
+      { find: /^coinme-sdk\/postgres$/, replacement: source('./src/postgres/index.ts') },
     ],
   },
   test: {

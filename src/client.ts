@@ -1,6 +1,7 @@
 /** `CoinmeClient`: the authenticated entry point to Coinme's partner API. */
 import { defaultTokenLifetimeMs, requestToken } from './auth/authorize.js';
 import { TokenManager } from './auth/token-manager.js';
+import type { TokenCache } from './shared-state/token-cache.js';
 import { HttpTransport, type FetchFunction } from './core/http.js';
 import { Observer, type CoinmeHooks, type CoinmeLogger } from './core/observability.js';
 import { Requester } from './core/requester.js';
@@ -77,6 +78,12 @@ export interface CoinmeClientOptions {
   hooks?: CoinmeHooks;
   /** Backoff between retries, in ms; defaults to `{ initial: 500, max: 8000 }` (with jitter). */
   retryDelay?: Partial<RetryDelay>;
+  /**
+   * Where the partner token is kept. By default each client keeps its own in memory; pass a
+   * shared cache (`RedisTokenCache` from `coinme-sdk/redis`, `PostgresTokenCache` from
+   * `coinme-sdk/postgres`) so that N instances make one `authorize` per token lifetime.
+   */
+  tokenCache?: TokenCache;
   /** The clock used for token expiry, in epoch ms; defaults to `Date.now`. Handy in tests. */
   now?: () => number;
   /**
@@ -154,7 +161,8 @@ export class CoinmeClient {
     // The Basic credential lives only inside this closure, never on a property.
     const basic = `Basic ${encodeBase64Utf8(`${checked.partnerId}:${checked.clientSecret}`)}`;
     const lifetime = defaultTokenLifetimeMs[this.#environment];
-    const tokens = new TokenManager(() => requestToken(transport, basic, lifetime, now), now);
+    const shared = checked.tokenCache && { cache: checked.tokenCache, key: `${this.#baseUrl}|${checked.partnerId}` };
+    const tokens = new TokenManager(() => requestToken(transport, basic, lifetime, now), now, shared);
     const requester = new Requester(transport, tokens);
 
     this.cryptoChains = new CryptoChains(requester);
@@ -229,6 +237,10 @@ function checkOptions(options: CoinmeClientOptions): CoinmeClientOptions {
   if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) fail('apiKey', 'must be a non-empty string');
   if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('fetch', 'must be a function');
   if (options.now !== undefined && typeof options.now !== 'function') fail('now', 'must be a function');
+  const cache = options.tokenCache;
+  if (cache !== undefined && !(['get', 'set', 'claim', 'release'] as const).every((name) => typeof cache?.[name] === 'function')) {
+    fail('tokenCache', 'must be a TokenCache (get, set, claim and release methods)');
+  }
   if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0 && timeout <= 2_147_483_647)) {
     fail('timeout', 'must be a positive integer number of milliseconds');
   }

@@ -7,6 +7,8 @@ export type { RequestOptions } from './core/request-options.js';
 export type { CoinmeHooks, CoinmeLogger, RequestErrorEventInfo, RequestEventInfo, ResponseEventInfo } from './core/observability.js';
 export type { FetchFunction } from './core/http.js';
 export type { RetryDelay } from './core/retry-policy.js';
+export { MemoryTokenCache } from './shared-state/memory-token-cache.js';
+export type { TokenCache, SharedToken } from './shared-state/token-cache.js';
 
 // Resources
 export { APIResource } from './resources/resource.js';
