@@ -10,6 +10,7 @@ export default defineConfig({
       { find: /^coinme-sdk$/, replacement: source('./src/index.ts') },
       { find: /^coinme-sdk\/webhooks$/, replacement: source('./src/webhooks/index.ts') },
       { find: /^coinme-sdk\/testing$/, replacement: source('./src/testing/index.ts') },
+      { find: /^coinme-sdk\/sandbox$/, replacement: source('./src/sandbox/index.ts') },
     ],
   },
   test: {
