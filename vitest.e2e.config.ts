@@ -4,7 +4,8 @@ import base from './vitest.config.js';
 // The long suite: real services, several processes, frameworks, browsers, fuzz and load runs.
 // `npm run test:e2e`; .ci/run runs it after `npm test`.
 export default mergeConfig(
-  base,
+  // mergeConfig concatenates arrays: without this, the base's exclude (test/e2e/**) would win.
+  { ...base, test: { ...base.test, include: [], exclude: [] } },
   defineConfig({
     test: {
       include: ['test/e2e/**/*.test.ts'],

@@ -35,6 +35,7 @@ dt { color: var(--muted); } dd { margin: 0; word-break: break-all; }
 .outcomes { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 10px; }
 button { font: inherit; cursor: pointer; border-radius: 8px; border: 1px solid var(--line); background: #fff; padding: 10px 12px; text-align: left; }
 button:hover { border-color: var(--brand); } button.primary { background: var(--brand); color: #fff; border-color: var(--brand); }
+td button { padding: 2px 8px; font-size: 12px; }
 button small { display: block; color: var(--muted); font-size: 12px; } button.primary small { color: #dbe9f7; }
 input { font: inherit; padding: 6px 8px; border: 1px solid var(--line); border-radius: 6px; width: 280px; }
 table { width: 100%; border-collapse: collapse; font-size: 13px; } th, td { text-align: left; padding: 6px 8px; border-top: 1px solid var(--line); vertical-align: top; }

@@ -22,7 +22,7 @@ export interface Receiver {
   close(): Promise<void>;
 }
 
-export async function startReceiver(secret: string, path = '/api/coinme'): Promise<Receiver> {
+export async function startReceiver(secret: string, path = '/api/coinme', port = 0): Promise<Receiver> {
   const tracker = new SessionTracker();
   const receiver: Receiver = { url: '', received: [], tracker, answers: [], delayMs: 0, close: async () => undefined };
   const records = new WeakMap<Request, Received>();
@@ -35,6 +35,15 @@ export async function startReceiver(secret: string, path = '/api/coinme'): Promi
     },
   });
   const server: Server = createServer(async (request, response) => {
+    // The partner's own pages (where the widget sends the user back) answer GET.
+    if (request.method === 'GET') {
+      const query = new URL(request.url ?? '/', 'http://127.0.0.1').searchParams;
+      const status = query.get('status') ?? '';
+      const transaction = query.get('transactionId') ?? 'none';
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(`<!doctype html><title>Partner app</title><h1>Back in the partner app</h1><p id="status">${status.replace(/\W/g, '')}</p><p>transaction ${transaction.replace(/\D/g, '')}</p>`);
+      return;
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
@@ -55,7 +64,10 @@ export async function startReceiver(secret: string, path = '/api/coinme'): Promi
     record.status = answer.status;
     response.writeHead(answer.status, { 'content-type': 'application/json' }).end(await answer.text());
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   receiver.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`;
   receiver.close = async () => {
     server.closeAllConnections();
