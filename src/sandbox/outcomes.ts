@@ -144,7 +144,7 @@ const sequences: Record<SandboxOutcome, { first: Step[]; afterPayment: Step[] }>
 export const waitsForPayment = (outcome: SandboxOutcome): boolean => sequences[outcome].afterPayment.length > 0;
 
 /**
- * The event types an outcome delivers, in order (both parts for Green Dot).
+ * The event types (`WebhookEvent['type']`) an outcome delivers, in order (both parts for Green Dot).
  *
  * @example
  * ```ts
@@ -153,7 +153,7 @@ export const waitsForPayment = (outcome: SandboxOutcome): boolean => sequences[o
  * //  'CAAS.BUY.BLOCKCHAIN_ACCEPTED', 'CAAS.BUY.COMPLETED']
  * ```
  */
-export function outcomeSequence(outcome: SandboxOutcome): WebhookEventType[] {
+export function outcomeSequence(outcome: SandboxOutcome): string[] {
   const probe = createEvents();
   const { first, afterPayment } = sequences[outcome];
   return [...first, ...afterPayment].map((step) => step(probe, placeholder).type);

@@ -181,6 +181,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     for (const event of buildEvents(session, part, outcome)) {
       await sleep(config.eventSpacingMs, stop.signal);
       await deliveries.send(deliveries.add(session.token, event.type, JSON.stringify(event.payload)));
+      if (stop.signal.aborted) return;
     }
     if (part === 'first' && waitsForPayment(outcome)) {
       session.phase = 'awaiting_payment';
