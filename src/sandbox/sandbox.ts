@@ -195,8 +195,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (result.transactionId !== undefined) recordTransaction(mock, session, result.status === 'COMPLETED' ? 'CONFIRMED' : 'FAILED');
     const redirect = session.params['redirectUrl'];
     let redirectUrl: string | undefined;
-    if (typeof redirect === 'string' && URL.canParse(redirect)) {
-      const url = new URL(redirect);
+    const url = typeof redirect === 'string' && URL.canParse(redirect) ? new URL(redirect) : undefined;
+    // Only web pages: a `javascript:` redirect would run on the sandbox's own origin.
+    if (url && (url.protocol === 'http:' || url.protocol === 'https:')) {
       if (result.transactionId !== undefined) url.searchParams.set('transactionId', result.transactionId);
       url.searchParams.set('status', result.status);
       redirectUrl = url.href;

@@ -222,6 +222,45 @@ describe('sandbox webhook delivery', () => {
     expect(JSON.stringify(sandbox.sessions())).not.toContain(SECRET);
   });
 
+  it('runs the widget page over plain HTTP: form post, state polling, redirect', async () => {
+    const { sandbox, coinme } = await setup();
+    const token = await newSession(coinme, 'form-session');
+    const widgetUrl = `${sandbox.url}/widget/${token}`;
+    const chosen = await fetch(widgetUrl, { method: 'POST', body: new URLSearchParams({ outcome: 'card_completed', email: 'form@example.com' }), redirect: 'manual' });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get('location')).toBe(`/widget/${token}`);
+    await sandbox.settled();
+    const state = (await (await fetch(`${widgetUrl}/state`)).json()) as { phase: string; status: string; redirectUrl: string };
+    expect(state.phase).toBe('done');
+    expect(state.status).toBe('COMPLETED');
+    expect(new URL(state.redirectUrl).searchParams.get('transactionId')).toBe(sandbox.session(token)?.transactionId);
+    expect((await fetch(`${sandbox.url}/widget/no-such-token`)).status).toBe(404);
+    const unknownOutcome = await fetch(`${sandbox.url}/widget/${await newSession(coinme, 'bad-outcome')}`, { method: 'POST', body: new URLSearchParams({ outcome: 'teleport' }) });
+    expect(unknownOutcome.status).toBe(400);
+  });
+
+  it('never redirects the browser to a non-web URL', async () => {
+    const { sandbox } = await setup();
+    const authorize = await fetch(`${sandbox.baseUrl}/authorize`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa('a:b')}`, 'user-agent': 'curl/8', 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    const { data } = (await authorize.json()) as { data: { token: string } };
+    const created = await fetch(`${sandbox.baseUrl}/widget`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${data.token}`, 'user-agent': 'curl/8', 'content-type': 'application/json' },
+      body: JSON.stringify({ destinationCurrency: 'BTC', walletAddress: 'bc1q', redirectUrl: 'javascript:alert(document.domain)' }),
+    });
+    const { widgetUrl } = (await created.json()) as { widgetUrl: string };
+    const token = new URL(widgetUrl).pathname.split('/').at(-1) ?? '';
+    await sandbox.choose(token, 'kyc_rejected');
+    await sandbox.settled();
+    expect(sandbox.session(token)?.result).toEqual({ status: 'KYC_FAILED' });
+    const page = await (await fetch(widgetUrl)).text();
+    expect(page).not.toContain('href="javascript:');
+    expect(page).not.toContain('location.replace');
+  });
+
   it('rejects bad options with a ValidationError naming the option', async () => {
     await expect(startSandbox({ webhookUrl: 'http://127.0.0.1:9/hook' })).rejects.toMatchObject({ name: 'ValidationError', field: 'webhookSecret' });
     await expect(startSandbox({ port: 70_000 })).rejects.toBeInstanceOf(ValidationError);
