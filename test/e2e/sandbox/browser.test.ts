@@ -144,6 +144,8 @@ describe.skipIf(!hasChromium)('sandbox in a browser (chromium)', () => {
       const rows = page.locator('tr[data-delivery]');
       const total = sandboxOutcomes.reduce((sum, outcome) => sum + outcomeSequence(outcome).length, 0);
       await expect(rows.count()).resolves.toBe(total);
+      // Show one body as a developer would open it.
+      await page.locator('details').nth(2).evaluate((element) => element.setAttribute('open', ''));
       await shot(page, 'sandbox-dashboard', false);
 
       const before = partner.received.length;
