@@ -4,9 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { sleep } from '../core/sleep.js';
 import { createMockCoinme, type MockCoinme } from '../testing/mock/index.js';
 import { answerApi } from './api.js';
+import { HttpError, publicOrigin, readBody, seeOther, sendHtml, sendResponse, toFetchRequest } from './http.js';
 import { Deliveries, type SandboxDelivery } from './deliveries.js';
 import { recordTransaction } from './history.js';
-import { resolveOptions, type ResolvedSandboxOptions, type SandboxOptions } from './options.js';
+import { resolveOptions, type SandboxOptions } from './options.js';
 import { buildEvents, redirectResult, type SandboxOutcome, sandboxOutcomes, waitsForPayment } from './outcomes.js';
 import { dashboardPage } from './pages/dashboard.js';
 import { missingWidgetPage, widgetPage } from './pages/widget.js';
@@ -50,59 +51,6 @@ export interface Sandbox {
   settled(): Promise<void>;
   /** Stops delivering, closes every connection and the server. */
   close(): Promise<void>;
-}
-
-const maxBodyBytes = 1024 * 1024;
-
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > maxBodyBytes) throw new HttpError(413, 'Request body too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-function toFetchRequest(request: IncomingMessage, origin: string, body: Buffer): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined || ['host', 'connection', 'content-length', 'transfer-encoding', 'keep-alive'].includes(name)) continue;
-    for (const item of [value].flat()) headers.append(name, item);
-  }
-  const method = request.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(`${origin}${request.url ?? '/'}`, { method, headers, ...(hasBody ? { body: new Uint8Array(body) } : {}) });
-}
-
-async function sendResponse(out: ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    if (name !== 'content-length' && name !== 'transfer-encoding' && name !== 'content-encoding') headers[name] = value;
-  });
-  out.writeHead(response.status, headers).end(Buffer.from(await response.arrayBuffer()));
-}
-
-function sendHtml(out: ServerResponse, status: number, text: string): void {
-  out.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(text);
-}
-
-function seeOther(out: ServerResponse, location: string): void {
-  out.writeHead(303, { location }).end();
-}
-
-// A widgetUrl on the host name the partner used (localhost or 127.0.0.1), so cookies and links agree.
-function publicOrigin(request: IncomingMessage, port: number): string {
-  const host = request.headers.host ?? '';
-  const name = host.replace(/:\d+$/, '');
-  return name === 'localhost' && host.endsWith(`:${port}`) ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
 }
 
 /**
@@ -313,4 +261,3 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return sandbox;
 }
 
-export type { ResolvedSandboxOptions };
