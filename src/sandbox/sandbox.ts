@@ -172,7 +172,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       const session = known(token);
       if (!sandboxOutcomes.includes(outcome)) throw new HttpError(400, 'Unknown outcome');
       if (session.phase !== 'open') return session;
-      if (Date.now() >= session.expiresAt.getTime()) throw new HttpError(410, 'Widget session expired');
+      if (mock.clock.now() >= session.expiresAt.getTime()) throw new HttpError(410, 'Widget session expired');
       if (choice.email) session.email = choice.email;
       session.outcome = outcome;
       session.phase = 'delivering';
@@ -242,7 +242,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         else if (outcome !== null) await sandbox.choose(token, outcome as SandboxOutcome, { email: form.get('email') ?? '' });
         return seeOther(response, `/widget/${token}`);
       }
-      if (session.phase === 'open' && Date.now() >= session.expiresAt.getTime()) return sendHtml(response, 410, missingWidgetPage('This widget session has expired'));
+      if (session.phase === 'open' && mock.clock.now() >= session.expiresAt.getTime()) return sendHtml(response, 410, missingWidgetPage('This widget session has expired'));
       return sendHtml(response, 200, widgetPage(session, deliveries.ofSession(token)));
     }
     const resend = /^\/deliveries\/(\d+)\/resend$/.exec(path);

@@ -5,7 +5,14 @@ import { multiplyDecimal } from './amounts.js';
 import { coinmeId, providerBarcodeId } from './ids.js';
 import type { SandboxOutcome } from './outcomes.js';
 
-/** An amount and its currency, as decimal text. */
+/**
+ * An amount and its currency, as decimal text.
+ *
+ * @example
+ * ```ts
+ * const paid: SandboxAmount = session.debit; // { amount: '200', currency: 'USD' }
+ * ```
+ */
 export interface SandboxAmount {
   amount: string;
   currency: string;

@@ -239,6 +239,15 @@ describe('sandbox webhook delivery', () => {
     expect(unknownOutcome.status).toBe(400);
   });
 
+  it('closes a widget after its 30 minutes on the mock clock', async () => {
+    const { sandbox, receiver, coinme } = await setup();
+    const token = await newSession(coinme, 'late-session');
+    sandbox.mock.clock.advance(31 * 60_000);
+    expect((await fetch(`${sandbox.url}/widget/${token}`)).status).toBe(410);
+    await expect(sandbox.choose(token, 'card_completed')).rejects.toMatchObject({ status: 410 });
+    expect(receiver.received).toHaveLength(0);
+  });
+
   it('never redirects the browser to a non-web URL', async () => {
     const { sandbox } = await setup();
     const authorize = await fetch(`${sandbox.baseUrl}/authorize`, {
