@@ -86,3 +86,48 @@ describe('sandbox partner API', () => {
     expect(new URL(widgetUrl).hostname).toBe('localhost');
   });
 });
+
+describe('sandbox partner API against the mock through msw', () => {
+  // The same client calls, once through msw (the testing kit's usual way) and once over the
+  // sandbox's socket: results and errors must be the same.
+  const calls: Array<[string, (client: CoinmeClient) => Promise<unknown>]> = [
+    ['cryptoChains.list', (c) => c.cryptoChains.list()],
+    ['locationLicensing.list USA', (c) => c.locationLicensing.list({ country: 'USA' })],
+    ['locationLicensing.list unknown country', (c) => c.locationLicensing.list({ country: 'CAN' })],
+    ['quotes.informative BTC', (c) => c.quotes.informative({ debitCurrencyCode: 'USD', creditCurrencyCode: 'BTC', amountValue: 200, amountCurrencyCode: 'USD' })],
+    ['quotes.informative EXTERNAL DOGE', (c) => c.quotes.informative({ debitCurrencyCode: 'USD', creditCurrencyCode: 'DOGE', amountValue: '100', amountCurrencyCode: 'USD', cryptoSettlementType: 'EXTERNAL' })],
+    ['quotes.informative same currency', (c) => c.quotes.informative({ debitCurrencyCode: 'USD', creditCurrencyCode: 'USD', amountValue: 1, amountCurrencyCode: 'USD' })],
+    ['transactionHistory.list', (c) => c.transactionHistory.list({ customerId: seededCustomerId, page: 0, size: 1 })],
+    ['transactionHistory.list unknown customer', (c) => c.transactionHistory.list({ customerId: '1319354818066124801' })],
+    ['transactionLimits.get', (c) => c.transactionLimits.get({ customerId: seededCustomerId })],
+  ];
+
+  async function outcome(call: () => Promise<unknown>): Promise<unknown> {
+    try {
+      return { ok: JSON.parse(JSON.stringify(await call())) };
+    } catch (error) {
+      const { name, message, status, errors } = error as { name: string; message: string; status?: number; errors?: unknown };
+      return { error: { name, message: message.replace(/https?:\/\/[^\s)]+/g, '<url>'), status, errors } };
+    }
+  }
+
+  let viaMsw: CoinmeClient;
+  let close = () => {};
+  beforeAll(async () => {
+    const { setupServer } = await import('msw/node');
+    const { createMockCoinme } = await import('coinme-sdk/testing');
+    const mock = createMockCoinme({ environment: 'staging' });
+    const server = setupServer(...mock.handlers);
+    // Only Coinme's staging URL is intercepted; the sandbox's socket is reached for real.
+    server.listen({ onUnhandledRequest: 'bypass' });
+    close = () => server.close();
+    viaMsw = new CoinmeClient({ ...mock.credentials, environment: 'staging', maxRetries: 0 });
+  });
+  afterAll(() => close());
+
+  it.each(calls)('%s answers the same', async (_name, call) => {
+    const expected = await outcome(() => call(viaMsw));
+    const actual = await outcome(() => call(coinme));
+    expect(actual).toEqual(expected);
+  });
+});
