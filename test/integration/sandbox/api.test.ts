@@ -119,7 +119,7 @@ describe('sandbox partner API against the mock through msw', () => {
     const mock = createMockCoinme({ environment: 'staging' });
     const server = setupServer(...mock.handlers);
     // Only Coinme's staging URL is intercepted; the sandbox's socket is reached for real.
-    server.listen({ onUnhandledRequest: 'bypass' });
+    server.listen({ onUnhandledFrame: 'bypass' });
     close = () => server.close();
     viaMsw = new CoinmeClient({ ...mock.credentials, environment: 'staging', maxRetries: 0 });
   });
