@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sleep } from '../core/sleep.js';
+import { ValidationError } from '../errors.js';
 import { createMockCoinme, type MockCoinme } from '../testing/mock/index.js';
 import { answerApi } from './api.js';
 import { HttpError, publicOrigin, readBody, seeOther, sendHtml, sendResponse, toFetchRequest } from './http.js';
@@ -157,9 +158,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   function known(token: string): SandboxSession {
     const session = sessions.get(token);
-    if (!session) throw new HttpError(404, 'Unknown widget session');
+    if (!session) throw new ValidationError(`No widget session "${token}" (unknown, or dropped as one of the oldest)`, { field: 'token' });
     return session;
   }
+
+  const isExpired = (session: SandboxSession) => mock.clock.now() >= session.expiresAt.getTime();
 
   const sandbox: Sandbox = {
     url: origin,
@@ -170,9 +173,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     deliveries: (token) => (token === undefined ? deliveries.list() : deliveries.ofSession(token)),
     async choose(token, outcome, choice = {}) {
       const session = known(token);
-      if (!sandboxOutcomes.includes(outcome)) throw new HttpError(400, 'Unknown outcome');
+      if (!sandboxOutcomes.includes(outcome)) throw new ValidationError(`outcome must be one of ${sandboxOutcomes.join(', ')}`, { field: 'outcome' });
       if (session.phase !== 'open') return session;
-      if (mock.clock.now() >= session.expiresAt.getTime()) throw new HttpError(410, 'Widget session expired');
+      if (isExpired(session)) throw new ValidationError('The widget session has expired (30 minutes after it was created)', { field: 'token' });
       if (choice.email) session.email = choice.email;
       session.outcome = outcome;
       session.phase = 'delivering';
@@ -194,7 +197,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     async resend(deliveryId) {
       const original = deliveries.get(deliveryId);
-      if (!original) return undefined;
+      // One send at a time per delivery: a resend of one still in flight is already happening.
+      if (!original || original.status === 'sending' || original.status === 'pending') return original;
       track(deliveries.send(original));
       return original;
     },
@@ -235,14 +239,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         response.end(JSON.stringify({ phase: session.phase, status: session.result?.status ?? null, redirectUrl: session.result?.redirectUrl ?? null }));
         return;
       }
+      if (session.phase === 'open' && isExpired(session)) return sendHtml(response, 410, missingWidgetPage('This widget session has expired'));
       if (method === 'POST') {
         const form = new URLSearchParams(body.toString('utf8'));
         const outcome = form.get('outcome');
-        if (form.get('action') === 'pay') await sandbox.pay(token);
-        else if (outcome !== null) await sandbox.choose(token, outcome as SandboxOutcome, { email: form.get('email') ?? '' });
+        const act = form.get('action') === 'pay' ? sandbox.pay(token) : outcome === null ? undefined : sandbox.choose(token, outcome as SandboxOutcome, { email: form.get('email') ?? '' });
+        await act?.catch((error: unknown) => {
+          throw error instanceof ValidationError ? new HttpError(400, error.message) : error;
+        });
         return seeOther(response, `/widget/${token}`);
       }
-      if (session.phase === 'open' && mock.clock.now() >= session.expiresAt.getTime()) return sendHtml(response, 410, missingWidgetPage('This widget session has expired'));
       return sendHtml(response, 200, widgetPage(session, deliveries.ofSession(token)));
     }
     const resend = /^\/deliveries\/(\d+)\/resend$/.exec(path);

@@ -244,7 +244,8 @@ describe('sandbox webhook delivery', () => {
     const token = await newSession(coinme, 'late-session');
     sandbox.mock.clock.advance(31 * 60_000);
     expect((await fetch(`${sandbox.url}/widget/${token}`)).status).toBe(410);
-    await expect(sandbox.choose(token, 'card_completed')).rejects.toMatchObject({ status: 410 });
+    await expect(sandbox.choose(token, 'card_completed')).rejects.toMatchObject({ name: 'ValidationError', field: 'token' });
+    expect((await fetch(`${sandbox.url}/widget/${token}`, { method: 'POST', body: new URLSearchParams({ outcome: 'failed' }) })).status).toBe(410);
     expect(receiver.received).toHaveLength(0);
   });
 
@@ -268,6 +269,14 @@ describe('sandbox webhook delivery', () => {
     const page = await (await fetch(widgetUrl)).text();
     expect(page).not.toContain('href="javascript:');
     expect(page).not.toContain('location.replace');
+  });
+
+  it('rejects an unknown session or outcome from code with a ValidationError naming it', async () => {
+    const { sandbox, coinme } = await setup();
+    await expect(sandbox.choose('no-such-token', 'failed')).rejects.toMatchObject({ name: 'ValidationError', field: 'token' });
+    const token = await newSession(coinme, 'typo-session');
+    await expect(sandbox.choose(token, 'teleport' as never)).rejects.toMatchObject({ name: 'ValidationError', field: 'outcome' });
+    expect(sandbox.session(token)?.phase).toBe('open');
   });
 
   it('rejects bad options with a ValidationError naming the option', async () => {
