@@ -57,3 +57,11 @@ export function publicOrigin(request: IncomingMessage, port: number): string {
   const name = host.replace(/:\d+$/, '');
   return name === 'localhost' && host.endsWith(`:${port}`) ? `http://localhost:${port}` : `http://127.0.0.1:${port}`;
 }
+
+/**
+ * Whether the Host header names this server on loopback. Anything else is refused, so a web page
+ * on another origin cannot reach the sandbox through DNS rebinding.
+ */
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+}

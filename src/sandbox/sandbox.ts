@@ -5,7 +5,7 @@ import { sleep } from '../core/sleep.js';
 import { ValidationError } from '../errors.js';
 import { createMockCoinme, type MockCoinme } from '../testing/mock/index.js';
 import { answerApi } from './api.js';
-import { HttpError, publicOrigin, readBody, seeOther, sendHtml, sendResponse, toFetchRequest } from './http.js';
+import { HttpError, isLoopbackHost, publicOrigin, readBody, seeOther, sendHtml, sendResponse, toFetchRequest } from './http.js';
 import { Deliveries, type SandboxDelivery } from './deliveries.js';
 import { recordTransaction } from './history.js';
 import { resolveOptions, type SandboxOptions } from './options.js';
@@ -217,6 +217,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const url = new URL(request.url ?? '/', origin);
     const method = request.method ?? 'GET';
     const path = url.pathname;
+    if (!isLoopbackHost(request.headers.host, port)) throw new HttpError(403, 'The sandbox answers only on 127.0.0.1 and localhost');
     const body = await readBody(request);
 
     if (path === '/services' || path.startsWith('/services/')) {

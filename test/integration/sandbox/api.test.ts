@@ -80,6 +80,21 @@ describe('sandbox partner API', () => {
     expect(html).toContain('data-outcome="greendot_paid"');
   });
 
+  it('refuses requests naming another host (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const status = (host: string) =>
+      new Promise<number | undefined>((resolve, reject) => {
+        const port = Number(new URL(sandbox.url).port);
+        request({ host: '127.0.0.1', port, path: '/', headers: { host } }, (response) => {
+          response.resume();
+          resolve(response.statusCode);
+        }).on('error', reject).end();
+      });
+    const port = new URL(sandbox.url).port;
+    expect(await status(`attacker.example:${port}`)).toBe(403);
+    expect(await status(`localhost:${port}`)).toBe(200);
+  });
+
   it('serves the widget on localhost when the partner calls it by that name', async () => {
     const local = new CoinmeClient({ partnerId: 'p', clientSecret: 's', userAgent: 'ua/1', baseUrl: sandbox.baseUrl.replace('127.0.0.1', 'localhost'), maxRetries: 0 });
     const { widgetUrl } = await local.widget.createSession({ destinationCurrency: 'ETH', walletAddress: '0xddd5f31ccc5fbefb50760bec51b4da217a31aa6b' });
