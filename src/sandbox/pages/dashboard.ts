@@ -12,8 +12,8 @@ function deliveryRow(delivery: SandboxDelivery): Html {
   const history = delivery.attempts.map((a) => `${a.at.toISOString().slice(11, 23)} ${a.statusCode ?? a.error ?? ''} ${a.latencyMs} ms`).join('\n');
   return html`<tr data-delivery="${delivery.id}"><td>${delivery.id}</td><td><code>${delivery.type}</code></td><td class="${tone}">${delivery.status}</td>
 <td class="status-code">${answer}</td><td>${delivery.attempts.length}</td><td>${latency}</td>
-<td><details><summary>body</summary><pre>${delivery.body}</pre>${history ? html`<pre>${history}</pre>` : ''}</details></td>
-<td><form method="post" action="/deliveries/${delivery.id}/resend"><button type="submit">Resend</button></form></td></tr>`;
+<td><form method="post" action="/deliveries/${delivery.id}/resend"><button type="submit">Resend</button></form></td></tr>
+<tr class="detail"><td></td><td colspan="6"><details><summary>body and attempts</summary><pre>${delivery.body}</pre>${history ? html`<pre>${history}</pre>` : ''}</details></td></tr>`;
 }
 
 function sessionCard(session: SandboxSession, deliveries: SandboxDelivery[]): Html {
@@ -24,7 +24,7 @@ function sessionCard(session: SandboxSession, deliveries: SandboxDelivery[]): Ht
 <p>${session.debit.amount} ${session.debit.currency} → ${session.credit.amount} ${session.credit.currency} · ${outcome} · <strong>${session.phase}</strong>${
     session.result ? html` · ${session.result.status}${session.result.transactionId ? ` · transaction ${session.result.transactionId}` : ''}` : ''
   } · <span class="muted">created ${session.createdAt.toISOString()}</span></p>
-${rows.length > 0 ? html`<table><tr><th>#</th><th>Event</th><th>Delivery</th><th>Answer</th><th>Attempts</th><th>Latency</th><th></th><th></th></tr>${rows}</table>` : ''}
+${rows.length > 0 ? html`<table><tr><th>#</th><th>Event</th><th>Delivery</th><th>Answer</th><th>Attempts</th><th>Latency</th><th></th></tr>${rows}</table>` : ''}
 </section>`;
 }
 

@@ -42,6 +42,8 @@ table { width: 100%; border-collapse: collapse; font-size: 13px; } th, td { text
 th { color: var(--muted); font-weight: 600; }
 .ok { color: var(--ok); } .bad { color: var(--bad); } .muted { color: var(--muted); }
 pre { background: #f0f2f5; padding: 8px; border-radius: 6px; overflow: auto; max-height: 260px; font-size: 12px; }
+td pre { white-space: pre-wrap; word-break: break-all; } td code { white-space: nowrap; }
+tr.detail td { border-top: 0; padding-top: 0; } summary { color: var(--muted); font-size: 12px; cursor: pointer; }
 .barcode { display: flex; height: 90px; align-items: stretch; background: #fff; padding: 8px 12px; border: 1px solid var(--line); width: max-content; }
 .barcode i { display: block; background: #000; } .barcode b { display: block; }
 .notice { border-left: 4px solid var(--bad); padding: 8px 12px; background: #fdecea; } .notice.ok { border-color: var(--ok); background: #e8f5e9; }
