@@ -41,7 +41,10 @@ function withMockCredentials(request: Request, mock: MockCoinme): Request {
  * @internal
  */
 export async function answerApi(mock: MockCoinme, request: Request): Promise<Response> {
-  const response = await getResponse(mock.handlers, withMockCredentials(request, mock));
+  // The mock also serves Coinme's two real hosts; msw tries every handler in turn, so only the
+  // sandbox's own (and any not bound to a URL string) are offered. Matching stays msw's.
+  const handlers = mock.handlers.filter((handler) => typeof handler.info.path !== 'string' || handler.info.path.startsWith(`${mock.baseUrl}/`));
+  const response = await getResponse(handlers, withMockCredentials(request, mock));
   if (mock.requests.length > maxRecordedRequests) mock.requests.splice(0, mock.requests.length - maxRecordedRequests);
   if (response) return response;
   const path = new URL(request.url).pathname;
