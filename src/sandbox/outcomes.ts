@@ -49,7 +49,7 @@ const person = (session: SandboxSession) => ({ ...widget(session), customer_id: 
 const cashAmounts = (session: SandboxSession) => ({
   amount: { currencyCode: session.debit.currency, value: session.debit.amount },
   credit: { amount: session.credit.amount, currencyCode: session.credit.currency },
-  debit: { currencyCode: session.debit.currency },
+  debit: { currencyCode: session.debit.currency, unitPrice: session.unitPrices.debit },
 });
 const chainData = (session: SandboxSession, hash?: string) => ({
   targetWalletAddress: session.walletAddress,
@@ -71,8 +71,8 @@ const steps = {
     type: 'greendot.location.quote-confirmed',
     payload: e['greendot.location.quote-confirmed']({
       ...widget(s),
-      debit: { amount: s.debit.amount, currencyCode: s.debit.currency },
-      credit: { amount: s.credit.amount, currencyCode: s.credit.currency },
+      debit: { amount: s.debit.amount, currencyCode: s.debit.currency, unitPrice: s.unitPrices.debit, unitPriceCode: `${s.debit.currency}/${s.credit.currency}` },
+      credit: { amount: s.credit.amount, currencyCode: s.credit.currency, unitPrice: s.unitPrices.credit, unitPriceCode: `${s.credit.currency}/${s.debit.currency}` },
     }),
   }),
   locationSelected: (e, s) => ({ type: 'discover.barcode.location-selected', payload: e['discover.barcode.location-selected'](widget(s)) }),
@@ -162,7 +162,7 @@ export function outcomeSequence(outcome: SandboxOutcome): string[] {
 const placeholder: SandboxSession = {
   token: '', widgetUrl: '', createdAt: new Date(0), expiresAt: new Date(0), params: {}, externalSessionId: '', customerId: '',
   transactionId: '', orderTemplateId: '', barcodeId: '', providerBarcodeId: '', debit: { amount: '0', currency: 'USD' },
-  credit: { amount: '0', currency: 'BTC' }, walletAddress: '', chain: 'BTC', email: '', phase: 'open',
+  credit: { amount: '0', currency: 'BTC' }, unitPrices: { debit: '1', credit: '1' }, walletAddress: '', chain: 'BTC', email: '', phase: 'open',
 };
 
 /**

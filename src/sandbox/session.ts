@@ -73,6 +73,8 @@ export interface SandboxSession {
   readonly providerBarcodeId: string;
   readonly debit: SandboxAmount;
   readonly credit: SandboxAmount;
+  /** Price of one unit of the asset in fiat (`debit`) and of one fiat unit in the asset (`credit`), from the mock's quote. */
+  readonly unitPrices: { debit: string; credit: string };
   readonly walletAddress: string;
   readonly chain: string;
   email: string;
@@ -101,6 +103,7 @@ export function createSession(init: { token: string; widgetUrl: string; expiresA
   const decimals = data.cryptoChains[asset]?.decimals ?? 8;
   const debit = text(params['sourceAmount']) ?? text(quote?.['debitCurrencyAmount']) ?? '100';
   const credit = text(params['destinationAmount']) ?? (unitPrice && multiplyDecimal(debit, unitPrice, Math.min(decimals, 8))) ?? '0';
+  const unitPrices = { debit: text(quote?.['debitCurrencyUnitPrice']) ?? '1', credit: unitPrice ?? '1' };
   return {
     token: init.token,
     widgetUrl: init.widgetUrl,
@@ -115,6 +118,7 @@ export function createSession(init: { token: string; widgetUrl: string; expiresA
     providerBarcodeId: providerBarcodeId(),
     debit: { amount: debit, currency: fiat },
     credit: { amount: credit, currency: asset },
+    unitPrices,
     walletAddress: text(params['walletAddress']) ?? '',
     chain: data.cryptoChains[asset]?.supportedChains[0] ?? asset,
     email: 'user@example.com',

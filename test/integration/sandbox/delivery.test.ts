@@ -78,6 +78,30 @@ describe('sandbox webhook delivery', () => {
     }
   });
 
+  it('fills the events with the session\'s own amounts, prices, wallet and ids', async () => {
+    const { sandbox, receiver, coinme } = await setup();
+    const token = await newSession(coinme, 'amounts-session');
+    await sandbox.choose(token, 'expired');
+    await sandbox.settled();
+    const session = sandbox.session(token);
+    const byType = new Map(receiver.received.map((r) => [r.event?.type, JSON.parse(r.body) as Record<string, unknown>]));
+    expect(byType.get('greendot.location.quote-confirmed')).toMatchObject({
+      externalSessionId: 'amounts-session',
+      debit: { amount: '200', currencyCode: 'USD', unitPrice: '117658.01', unitPriceCode: 'USD/BTC' },
+      credit: { amount: '0.00170000', currencyCode: 'BTC', unitPrice: '0.00000850', unitPriceCode: 'BTC/USD' },
+    });
+    expect(byType.get('greendot.barcode.displayed')).toMatchObject({
+      barcodeId: session?.barcodeId,
+      orderTemplateId: session?.orderTemplateId,
+      providerBarcodeId: session?.providerBarcodeId,
+      amount: { value: '200', currencyCode: 'USD' },
+      credit: { amount: '0.00170000', currencyCode: 'BTC' },
+    });
+    expect(byType.get('ORDER_TEMPLATE.EXPIRED')?.['data']).toMatchObject({ orderTemplateId: session?.orderTemplateId, userInputAmount: { amount: '200', currency: 'USD' } });
+    expect(session?.orderTemplateId).toMatch(/^\d{19}$/);
+    expect(BigInt(session?.orderTemplateId ?? '0') > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+  });
+
   it('retries an endpoint that answers 500 twice then 200: three deliveries of the event, then no more', async () => {
     const { sandbox, receiver, coinme } = await setup({ eventSpacingMs: 0 });
     receiver.answers.push(500, 500);
