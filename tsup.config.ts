@@ -30,4 +30,15 @@ export default defineConfig([
     clean: false,
     external: ['zod', 'zod/mini', 'zod/v4/core', 'ky'],
   },
+  {
+    // The local sandbox (node:http), its own Node-only entry.
+    entry: { sandbox: 'src/sandbox/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: false,
+    sourcemap: true,
+    platform: 'node',
+    target: 'node22',
+    external: ['msw', 'msw/node', 'ky', 'zod', 'zod/mini', 'zod/v4/core'],
+  },
 ]);

@@ -12,6 +12,7 @@ export default defineConfig({
       { find: /^coinme-sdk\/testing$/, replacement: source('./src/testing/index.ts') },
       { find: /^coinme-sdk\/redis$/, replacement: source('./src/redis/index.ts') },
       { find: /^coinme-sdk\/postgres$/, replacement: source('./src/postgres/index.ts') },
+      { find: /^coinme-sdk\/sandbox$/, replacement: source('./src/sandbox/index.ts') },
     ],
   },
   test: {

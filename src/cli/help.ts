@@ -8,6 +8,7 @@ Commands:
   webhooks list       Print every documented webhook event type, grouped by source
   webhooks trigger    Send a signed sample event to a URL
   webhooks verify     Check the signature of a body read from stdin and parse it
+  sandbox             Run a local Coinme: partner API, simulated widget, signed webhooks
 
 Options:
   -h, --help          Show help (also after any command)

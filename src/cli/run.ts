@@ -2,6 +2,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { usageError } from './args.js';
 import { listHelp, mainHelp, webhooksHelp } from './help.js';
 import { type CliIo, EXIT, masked, println, secretsIn } from './io.js';
+import { sandboxCommand } from '../sandbox/cli.js';
 import { list } from './list.js';
 import { trigger } from './trigger.js';
 import { verify } from './verify.js';
@@ -34,6 +35,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     out.stdout.write(mainHelp);
     return EXIT.ok;
   }
+  if (group === 'sandbox') return sandboxCommand(out, argv.slice(1));
   if (group !== 'webhooks') return usageError(out, group === undefined ? 'missing a command' : `unknown command "${group}"`, mainHelp);
   if (isHelp(command)) {
     out.stdout.write(webhooksHelp);
