@@ -3,7 +3,7 @@ import base from './vitest.config.js';
 
 // The long suite: real services, several processes, frameworks, browsers, fuzz and load runs.
 // `npm run test:e2e`; .ci/run runs it after `npm test`.
-export default mergeConfig(
+const config = mergeConfig(
   base,
   defineConfig({
     test: {
@@ -17,3 +17,6 @@ export default mergeConfig(
     },
   }),
 );
+// mergeConfig concatenates arrays, which would add the fast suite and keep its `test/e2e/**` exclusion.
+config.test = { ...config.test, include: ['test/e2e/**/*.test.ts'], exclude: ['**/node_modules/**'] };
+export default config;
