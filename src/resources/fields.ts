@@ -6,7 +6,7 @@
  * accept Coinme's strings (or numbers, whose exact digits the JSON parser kept) and output the
  * SDK's types. A field that is absent is reported as "is missing", not as a type mismatch.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { numberToPlainDecimal } from '../internal/decimal.js';
 
 type Issues = { issues: Array<{ code: 'custom'; message: string; input: unknown }> };

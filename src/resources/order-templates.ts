@@ -1,5 +1,5 @@
 /** `/order-template`: Green Dot cash on-ramp barcodes (order templates). */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';

@@ -1,5 +1,5 @@
 /** `/paymentmethods`: a customer's debit cards. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';

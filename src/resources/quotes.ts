@@ -1,6 +1,6 @@
 /** `POST /cryptoquote/informative`, `POST /cryptoquote`, `GET /cryptoquote/{quoteId}`, `POST /cryptoquote/sell-all`: price quotes. */
 import * as z from 'zod/mini';
-import { z as zc } from 'zod';
+import * as zc from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { checked, rejectWith } from '../internal/checked.js';

@@ -1,5 +1,5 @@
 /** `GET /transactionhistory`: every transaction a customer made through the partner API. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import * as fields from './fields.js';
