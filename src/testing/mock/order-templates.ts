@@ -53,7 +53,14 @@ export const orderTemplateTransitions: Readonly<Record<MockOrderTemplateStatus, 
   REJECTED: [],
 };
 
-/** An unused template expires 24 hours after creation. */
+/**
+ * How long an unused template lives: 24 hours after creation, then it is `EXPIRED`.
+ *
+ * @example
+ * ```ts
+ * mock.clock.advance(orderTemplateLifetimeMs); // every CREATED template is now EXPIRED
+ * ```
+ */
 export const orderTemplateLifetimeMs = 24 * 60 * 60_000;
 
 /**
