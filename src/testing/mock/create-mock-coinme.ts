@@ -4,7 +4,6 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { encodeBase64Utf8 } from '../../internal/base64.js';
-import { createEvents } from '../events.js';
 import { sign, type SignedWebhook, type SignOptions } from '../sign.js';
 import * as quotes from './binding-quotes.js';
 import type { MockBindingQuote } from './binding-quotes.js';
@@ -228,7 +227,6 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
   // Ids beyond 2^53, as Coinme's are.
   let lastId = 1_400_000_000_000_000_000n;
   const nextId = (): string => String((lastId += 1n));
-  const notifications = createEvents({ now: () => new Date(clock.now()) });
 
   const mock: MockCoinme = {
     handlers: [],
@@ -264,9 +262,7 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
         }
         template.status = status;
       }
-      const type = `ORDER_TEMPLATE.${template.status}` as const;
-      const payload = notifications[type](templates.orderTemplateNotification(template, crypto.randomUUID(), new Date(clock.now())) as never);
-      return sign(payload, secret, signOptions);
+      return sign(templates.orderTemplateNotification(template, crypto.randomUUID(), new Date(clock.now())), secret, signOptions);
     },
     reset() {
       mock.requests.length = 0;

@@ -165,6 +165,22 @@ describe('orderTemplates', () => {
     await expect(mock.orderTemplateWebhook(ref, { secret, status: 'CREATED' })).rejects.toThrow(/cannot go from COMPLETED to CREATED/);
   });
 
+  it('emits the webhook of a template deleted through the API, and of a rejected payment', async () => {
+    const secret = 'whsec_mock_order_templates';
+    const coinme = client();
+    const deleted = await coinme.orderTemplates.create(templateParams);
+    await coinme.orderTemplates.delete(deleted.transactionSystemRef, { customerId });
+    const rejected = await coinme.orderTemplates.create(templateParams);
+    await mock.orderTemplateWebhook(rejected.transactionSystemRef, { secret, status: 'CONSUMED' });
+    const events = [];
+    for (const [ref, status] of [[deleted.transactionSystemRef, undefined], [rejected.transactionSystemRef, 'REJECTED']] as const) {
+      const delivery = await mock.orderTemplateWebhook(ref, status === undefined ? { secret } : { secret, status });
+      events.push(await constructEvent({ payload: delivery.body, headers: delivery.headers, secret }));
+    }
+    expect(events.map((event) => event.type)).toEqual(['ORDER_TEMPLATE.DELETED', 'ORDER_TEMPLATE.REJECTED']);
+    expect(events[1]?.payload).toMatchObject({ data: { providerTransactionRef: rejected.transactionProviderRef, errorData: { message: 'Payment rejected by the retailer' } } });
+  });
+
   it('never re-sends a create or a delete after a 5xx', async () => {
     const coinme = client();
     mock.failNext({ status: 500, path: '/order-template' });
