@@ -14,9 +14,12 @@ import { fetchPartnerMapping, type FetchPartnerMappingParams } from './mapping/f
 import type { PartnerMapping } from './mapping/types.js';
 import { CryptoChains } from './resources/crypto-chains.js';
 import { LocationLicensing } from './resources/location-licensing.js';
+import { OrderTemplates } from './resources/order-templates.js';
+import { PaymentMethods } from './resources/payment-methods.js';
 import { Quotes } from './resources/quotes.js';
 import { TransactionHistory } from './resources/transaction-history.js';
 import { TransactionLimits } from './resources/transaction-limits.js';
+import { Transactions } from './resources/transactions.js';
 import { Widget } from './resources/widget.js';
 
 /**
@@ -114,7 +117,7 @@ export class CoinmeClient {
   readonly cryptoChains: CryptoChains;
   /** Licensed jurisdictions. */
   readonly locationLicensing: LocationLicensing;
-  /** Informative quotes. */
+  /** Informative and binding quotes. */
   readonly quotes: Quotes;
   /** Hosted widget sessions. */
   readonly widget: Widget;
@@ -122,6 +125,12 @@ export class CoinmeClient {
   readonly transactionHistory: TransactionHistory;
   /** Per-customer limits. */
   readonly transactionLimits: TransactionLimits;
+  /** Green Dot cash barcodes (order templates). */
+  readonly orderTemplates: OrderTemplates;
+  /** A customer's debit cards. */
+  readonly paymentMethods: PaymentMethods;
+  /** Partner-API transaction history (`GET /transactionhistory`). */
+  readonly transactions: Transactions;
 
   readonly #environment: CoinmeEnvironment;
   readonly #baseUrl: string;
@@ -171,6 +180,9 @@ export class CoinmeClient {
     this.widget = new Widget(requester);
     this.transactionHistory = new TransactionHistory(requester);
     this.transactionLimits = new TransactionLimits(requester);
+    this.orderTemplates = new OrderTemplates(requester);
+    this.paymentMethods = new PaymentMethods(requester);
+    this.transactions = new Transactions(requester);
   }
 
   /**

@@ -15,6 +15,17 @@ export { APIResource } from './resources/resource.js';
 export { CryptoChains, type Asset } from './resources/crypto-chains.js';
 export { LocationLicensing, type LocationLicensingListParams } from './resources/location-licensing.js';
 export { Quotes, type InformativeQuote, type InformativeQuoteParams, type QuoteFees } from './resources/quotes.js';
+export type { CreateQuoteParams, SellAllQuoteParams, TransactionalQuote } from './resources/quotes.js';
+export { OrderTemplates, type CreateOrderTemplateParams, type OrderTemplate, type OrderTemplateCount } from './resources/order-templates.js';
+export {
+  PaymentMethods,
+  type CreatePaymentMethodParams,
+  type CreatedPaymentMethod,
+  type PaymentMethod,
+  type PaymentMethodCustomerParams,
+  type PaymentMethodStatus,
+} from './resources/payment-methods.js';
+export { Transactions, defaultMaxTransactionPages, type TransactionsParams } from './resources/transactions.js';
 export { Widget, type WidgetSession, type WidgetSessionParams } from './resources/widget.js';
 export {
   TransactionHistory,

@@ -37,7 +37,7 @@ export interface HttpTransportConfig {
 
 /** One logical call (possibly several attempts). */
 export interface HttpCall {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   /** Path below the base URL, e.g. `/cryptoChains`. */
   path: string;
   query?: Record<string, string | undefined> | undefined;

@@ -12,7 +12,7 @@ import { parseResponse } from './validate.js';
 
 /** One API call as a resource describes it. */
 export interface ApiCall<S extends z.ZodMiniType> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   query?: Record<string, string | undefined>;
   json?: unknown;

@@ -1,10 +1,13 @@
-/** `POST /cryptoquote/informative`: non-binding price quotes. */
+/** `POST /cryptoquote/informative`, `POST /cryptoquote`, `GET /cryptoquote/{quoteId}`, `POST /cryptoquote/sell-all`: price quotes. */
 import * as z from 'zod/mini';
+import * as zc from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { checked, rejectWith } from '../internal/checked.js';
 import { amountInput, coordinateInput, currencyCodeInput, nonEmptyString } from '../internal/input-schemas.js';
 import { decimalOutput, orNull, recordOf } from '../internal/output-schemas.js';
+import { jsonNumber } from '../internal/json-number.js';
+import * as fields from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -78,6 +81,92 @@ export interface InformativeQuote {
   chain: string | undefined;
 }
 
+
+/**
+ * Parameters of {@link Quotes.create}: a binding quote for one customer.
+ *
+ * @example
+ * ```ts
+ * const params: CreateQuoteParams = { customerId: '1319354818066124800', debitCurrencyCode: 'USD', creditCurrencyCode: 'DOGE', amountValue: '100', amountCurrencyCode: 'USD' };
+ * ```
+ */
+export interface CreateQuoteParams {
+  /** Coinme's 64-bit customer id: digits as a string, a `bigint`, or a safe integer. */
+  customerId: string | bigint | number;
+  /** Payment provider id issued by Coinme. */
+  providerId?: string;
+  /** Currency the customer pays with, e.g. `USD`. */
+  debitCurrencyCode: string;
+  /** Currency the customer receives, e.g. `DOGE`. */
+  creditCurrencyCode: string;
+  /** Amount to quote; a number is converted to its exact decimal text. */
+  amountValue: number | string;
+  /** Currency of `amountValue`; one of the two above. */
+  amountCurrencyCode: string;
+  /** Only when fiat settles at a physical location (selling crypto for cash). */
+  locationReference?: string;
+  /** Alternative to `locationReference`. */
+  gpsCoordinates?: { latitude: number | string; longitude: number | string };
+  /** `EXTERNAL` adds the blockchain fee; Coinme defaults to `INTERNAL`. */
+  cryptoSettlementType?: 'INTERNAL' | 'EXTERNAL';
+  /** Chain, only for assets Coinme trades on several chains (`XLM`, `ETH`, `LINEA`). */
+  chain?: string;
+  promoCode?: string;
+}
+
+/**
+ * Parameters of {@link Quotes.sellAll}: a quote selling all of a custodial customer's `debitCurrencyCode`.
+ *
+ * @example
+ * ```ts
+ * const params: SellAllQuoteParams = { customerId: '1319354818066124800', debitCurrencyCode: 'DOGE', creditCurrencyCode: 'USD' };
+ * ```
+ */
+export interface SellAllQuoteParams {
+  /** Coinme's 64-bit customer id: digits as a string, a `bigint`, or a safe integer. */
+  customerId: string | bigint | number;
+  /** The crypto sold, e.g. `DOGE`. */
+  debitCurrencyCode: string;
+  /** The fiat received, e.g. `USD`. */
+  creditCurrencyCode: string;
+  cryptoSettlementType?: 'INTERNAL' | 'EXTERNAL';
+  chain?: string;
+}
+
+/**
+ * A binding (transactional) quote: its `quoteId` starts a buy or sell until `expiresAt`
+ * (30 seconds after creation by default). Amounts and prices are decimal strings.
+ *
+ * @example
+ * ```ts
+ * const quote: TransactionalQuote = await coinme.quotes.create(params);
+ * if (quote.expiresAt.getTime() > Date.now()) await placeOrder(quote.quoteId);
+ * ```
+ */
+export interface TransactionalQuote {
+  quoteId: string;
+  /** When the quote stops being honoured: Coinme's `expirationTime`, else the time of the call plus `expiresIn`. */
+  expiresAt: Date;
+  /** Lifetime in milliseconds, as Coinme reports it. */
+  expiresIn: number | undefined;
+  creditCurrencyUnitPrice: string;
+  creditCurrencyUnitPriceCode: string | undefined;
+  debitCurrencyUnitPrice: string;
+  debitCurrencyUnitPriceCode: string | undefined;
+  creditCurrencyAmount: string;
+  creditCurrencyCode: string;
+  debitCurrencyAmount: string;
+  debitCurrencyCode: string;
+  totalFees: string;
+  /** Currency of the fees (Coinme spells it `feeCurrencyCode` or `feeCurrency`; both are read). */
+  feeCurrency: string | undefined;
+  feesMap: QuoteFees;
+  /** Spread amount (Coinme spells it `spreadAmount` or `spread`; both are read). */
+  spread: string | undefined;
+  spreadCurrencyCode: string | undefined;
+  [field: string]: unknown;
+}
+
 const paramsSchema = z.strictObject({
   debitCurrencyCode: currencyCodeInput,
   creditCurrencyCode: currencyCodeInput,
@@ -116,6 +205,72 @@ const quoteSchema = z.looseObject({
   chain: optionalText,
 });
 
+const settlementInput = fields.oneOfInput(['INTERNAL', 'EXTERNAL'] as const).optional();
+
+const createParamsSchema = zc.strictObject({
+  customerId: fields.idInput,
+  providerId: fields.textInput.optional(),
+  debitCurrencyCode: fields.currencyCodeInput,
+  creditCurrencyCode: fields.currencyCodeInput,
+  amountValue: fields.amountInput,
+  amountCurrencyCode: fields.currencyCodeInput,
+  locationReference: fields.textInput.optional(),
+  gpsCoordinates: zc.strictObject({ latitude: fields.coordinateInput, longitude: fields.coordinateInput }).optional(),
+  cryptoSettlementType: settlementInput,
+  chain: fields.textInput.optional(),
+  promoCode: fields.textInput.optional(),
+});
+
+const sellAllParamsSchema = zc.strictObject({
+  customerId: fields.idInput,
+  debitCurrencyCode: fields.currencyCodeInput,
+  creditCurrencyCode: fields.currencyCodeInput,
+  cryptoSettlementType: settlementInput,
+  chain: fields.textInput.optional(),
+});
+
+const quoteIdInput = fields.textInput;
+
+const transactionalQuoteSchema = zc.looseObject({
+  quoteId: fields.idOutput,
+  expiresIn: fields.optional(fields.countOutput),
+  expirationTime: fields.optional(fields.isoDateOutput),
+  creditCurrencyUnitPrice: fields.decimalOutput,
+  creditCurrencyUnitPriceCode: fields.optionalText,
+  debitCurrencyUnitPrice: fields.decimalOutput,
+  debitCurrencyUnitPriceCode: fields.optionalText,
+  creditCurrencyAmount: fields.decimalOutput,
+  creditCurrencyCode: zc.string(),
+  debitCurrencyAmount: fields.decimalOutput,
+  debitCurrencyCode: zc.string(),
+  totalFees: fields.decimalOutput,
+  feeCurrency: fields.optionalText,
+  feeCurrencyCode: fields.optionalText,
+  feesMap: fields.feesOutput,
+  spread: fields.optional(fields.decimalOutput),
+  spreadAmount: fields.optional(fields.decimalOutput),
+  spreadCurrencyCode: fields.optionalText,
+});
+
+// Coinme's documented default lifetime of a binding quote, used only when it reports neither expiry.
+const defaultQuoteLifetimeMs = 30_000;
+
+function toTransactionalQuote(data: zc.output<typeof transactionalQuoteSchema>, requestedAt: number): TransactionalQuote {
+  const { feeCurrencyCode, spreadAmount, expirationTime, ...rest } = data;
+  return {
+    ...rest,
+    expiresAt: expirationTime ?? new Date(requestedAt + (data.expiresIn ?? defaultQuoteLifetimeMs)),
+    expiresIn: data.expiresIn,
+    feeCurrency: data.feeCurrency ?? feeCurrencyCode,
+    spread: data.spread ?? spreadAmount,
+  };
+}
+
+/** A body with `customerId` written as the JSON integer the spec declares, digit for digit. */
+function withIntegerCustomerId<T extends { customerId: string }>(input: T): Record<string, unknown> {
+  return { ...input, customerId: jsonNumber(input.customerId) };
+}
+
 /**
  * Price quotes.
  *
@@ -149,5 +304,58 @@ export class Quotes extends APIResource {
       spreadCurrencyCode: data.spreadCurrencyCode ?? undefined,
       chain: data.chain ?? undefined,
     };
+  }
+
+  /**
+   * Creates a binding quote for a customer. Its `quoteId` starts a transaction until `expiresAt`
+   * (30 s by default). This creates something at Coinme, so it is never re-sent once it may have
+   * reached Coinme (a 401 is replayed once with a fresh token: Coinme refused it without acting).
+   *
+   * @example
+   * ```ts
+   * const quote = await coinme.quotes.create({
+   *   customerId: '1319354818066124800', debitCurrencyCode: 'USD', creditCurrencyCode: 'DOGE',
+   *   amountValue: '100', amountCurrencyCode: 'USD',
+   * });
+   * console.log(quote.quoteId, quote.expiresAt);
+   * ```
+   */
+  async create(params: CreateQuoteParams, options?: RequestOptions): Promise<TransactionalQuote> {
+    const json = withIntegerCustomerId(parseInput(createParamsSchema, params));
+    const requestedAt = Date.now();
+    const data = await this.request({ method: 'POST', path: '/cryptoquote', json, retryable: false, schema: transactionalQuoteSchema, options });
+    return toTransactionalQuote(data, requestedAt);
+  }
+
+  /**
+   * Gets a binding quote by its id (retried like any GET).
+   *
+   * @example
+   * ```ts
+   * const quote = await coinme.quotes.retrieve('1016647805236006912');
+   * ```
+   */
+  async retrieve(quoteId: string, options?: RequestOptions): Promise<TransactionalQuote> {
+    const id = parseInput(quoteIdInput, quoteId, 'quoteId');
+    const requestedAt = Date.now();
+    const path = `/cryptoquote/${encodeURIComponent(id)}`;
+    const data = await this.request({ method: 'GET', path, retryable: true, schema: transactionalQuoteSchema, options });
+    return toTransactionalQuote(data, requestedAt);
+  }
+
+  /**
+   * Quotes selling all of a custodial customer's `debitCurrencyCode` (only for crypto held in
+   * Coinme's custody). Like {@link Quotes.create}, never re-sent once it may have reached Coinme.
+   *
+   * @example
+   * ```ts
+   * const quote = await coinme.quotes.sellAll({ customerId: '1319354818066124800', debitCurrencyCode: 'DOGE', creditCurrencyCode: 'USD' });
+   * ```
+   */
+  async sellAll(params: SellAllQuoteParams, options?: RequestOptions): Promise<TransactionalQuote> {
+    const json = withIntegerCustomerId(parseInput(sellAllParamsSchema, params));
+    const requestedAt = Date.now();
+    const data = await this.request({ method: 'POST', path: '/cryptoquote/sell-all', json, retryable: false, schema: transactionalQuoteSchema, options });
+    return toTransactionalQuote(data, requestedAt);
   }
 }

@@ -1,5 +1,10 @@
 // The `coinme-sdk/testing` entry point: mock Coinme (msw handlers), event factories, signing.
 export {
+  bindingQuoteLifetimeMs,
+  maxOpenOrderTemplates,
+  orderTemplateLifetimeMs,
+  orderTemplateTransitions,
+  paymentMethodLimits,
   createMockClock,
   createMockCoinme,
   createSeedData,
@@ -15,6 +20,11 @@ export type {
   MockFailure,
   MockTransaction,
   MockWidgetSession,
+  MockBindingQuote,
+  MockOrderTemplate,
+  MockOrderTemplateStatus,
+  MockPaymentMethod,
+  OrderTemplateWebhookOptions,
   RecordedRequest,
 } from './mock/index.js';
 export { events, createEvents } from './events.js';

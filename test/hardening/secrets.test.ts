@@ -104,7 +104,10 @@ class Capture {
 
   addClient(client: CoinmeClient): void {
     this.texts.push(String(client), JSON.stringify(client), inspect(client, { depth: 10, showHidden: true }));
-    for (const resource of [client.cryptoChains, client.locationLicensing, client.quotes, client.widget, client.transactionHistory, client.transactionLimits]) {
+    for (const resource of [
+      client.cryptoChains, client.locationLicensing, client.quotes, client.widget, client.transactionHistory, client.transactionLimits,
+      client.orderTemplates, client.paymentMethods, client.transactions,
+    ]) {
       this.texts.push(inspect(resource, { depth: 10, showHidden: true }), safeJson(resource));
     }
   }
@@ -242,6 +245,51 @@ describe('no secret or token in logs, hooks, errors or the client itself', () =>
     expect(capture.texts.join('\n')).toContain('Basic [redacted]');
     const result = expectNoLeak(capture);
     console.info(`secrets (client): ${capture.calls} scenarios, ${capture.failures} errors, ${capture.tokens.size} tokens, ${result.texts} texts × ${result.secrets} secrets scanned, 0 hits`);
+  });
+
+  it('keeps card numbers and CVVs out of logs, hooks and errors', async () => {
+    const capture = new Capture();
+    const coinme = capture.client();
+    const cardNumber = '5555341244441115';
+    const cvv = '8264';
+    const card = { cardNumber, month: '07', year: '2031', cvv };
+    const params = {
+      customerId: seededCustomerId, providerId: 'card-processor', paymentProcessAssociation: 'BUY' as const, card,
+      billingAddress: { country: 'US', addressLine1: '1 Main St', zipCode: '98101', city: 'Seattle', state: 'WA' },
+    };
+    const created = await capture.run(() => coinme.paymentMethods.create(params));
+    expect(created?.paymentMethod.card?.cardNumber).toBe('************1115');
+    await capture.run(() => coinme.paymentMethods.list({ customerId: seededCustomerId }));
+    // Every way the call can fail: bad card fields, Coinme's error answers, 5xx, dropped
+    // connections, timeouts, a 401 replay, and a malformed answer.
+    for (const bad of [{ ...card, cardNumber: `${cardNumber} ` }, { ...card, cvv: `${cvv}1` }, { ...card, month: cvv }, { ...card, extra: cardNumber }]) {
+      await capture.run(() => coinme.paymentMethods.create({ ...params, card: bad }));
+    }
+    await capture.run(() => coinme.paymentMethods.create({ ...params, customerId: '42' }));
+    mock.failNext({ status: 503, path: '/paymentmethods' });
+    await capture.run(() => coinme.paymentMethods.create(params));
+    mock.failNext({ status: 400, path: '/paymentmethods' });
+    await capture.run(() => coinme.paymentMethods.create(params));
+    mock.failNext({ networkError: true, path: '/paymentmethods' });
+    await capture.run(() => coinme.paymentMethods.create(params));
+    mock.failNext({ status: 401, path: '/paymentmethods' });
+    await capture.run(() => coinme.paymentMethods.create(params));
+    mock.failNext({ status: 200, body: { data: { paymentMethod: { status: 'VERIFIED' } }, errorResponse: null }, path: '/paymentmethods' });
+    await capture.run(() => coinme.paymentMethods.create(params));
+    mock.setLatency(200);
+    await capture.run(() => coinme.paymentMethods.create(params, { timeout: 20 }));
+    mock.setLatency(0);
+    capture.addClient(coinme);
+    capture.texts.push(JSON.stringify(mock.requests), inspect(mock.paymentMethods, { depth: 10 }));
+
+    expect(capture.failures).toBeGreaterThanOrEqual(10);
+    expect([...capture.errorNames].sort()).toEqual(['CoinmeApiError', 'ConnectionError', 'ResponseValidationError', 'TimeoutError', 'ValidationError']);
+    // The scan would see card data: the masked form Coinme answers is in the texts.
+    expect(capture.texts.join('\n')).toContain('/paymentmethods');
+    const leaks = capture.texts.filter((text) => text.includes(cardNumber) || text.includes(cardNumber.slice(0, 12)) || new RegExp(`["'\\s:]${cvv}["'\\s,}]`).test(text));
+    expect(leaks).toEqual([]);
+    expectNoLeak(capture);
+    console.info(`secrets (cards): ${capture.calls} scenarios, ${capture.failures} errors, ${capture.texts.length} texts scanned, 0 hits`);
   });
 
   it('across webhook failures', async () => {

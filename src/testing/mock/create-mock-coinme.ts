@@ -4,10 +4,17 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { encodeBase64Utf8 } from '../../internal/base64.js';
+import { sign, type SignedWebhook, type SignOptions } from '../sign.js';
+import * as quotes from './binding-quotes.js';
+import type { MockBindingQuote } from './binding-quotes.js';
 import { createMockClock, type MockClock } from './clock.js';
 import * as endpoints from './endpoints.js';
-import type { EndpointContext, MockWidgetSession } from './endpoints.js';
+import type { EndpointContext, MockEndpoint, MockWidgetSession } from './endpoints.js';
 import { issueMockJwt } from './jwt.js';
+import * as templates from './order-templates.js';
+import type { MockOrderTemplate, MockOrderTemplateStatus } from './order-templates.js';
+import * as cards from './payment-methods.js';
+import type { MockPaymentMethod } from './payment-methods.js';
 import { emptyText, errorEnvelope } from './responses.js';
 import { createSeedData, type MockCoinmeData } from './seed-data.js';
 
@@ -91,7 +98,7 @@ export interface MockFailure {
  */
 export interface RecordedRequest {
   method: string;
-  /** Path below the base URL, e.g. `/cryptoChains`. */
+  /** Path below the base URL, e.g. `/cryptoChains` or `/cryptoquote/1400000000000000001`. */
   path: string;
   url: string;
   environment: 'staging' | 'production' | 'custom';
@@ -102,7 +109,7 @@ export interface RecordedRequest {
   tokenSerial: number | undefined;
   /** Whether the mock accepted the request's credentials or token. */
   authenticated: boolean;
-  /** Parsed JSON body, raw text when not JSON, `undefined` when empty. */
+  /** Parsed JSON body, raw text when not JSON, `undefined` when empty. A card number is kept masked, a CVV not at all. */
   body: unknown;
   /** Mock time the request arrived. */
   at: number;
@@ -130,6 +137,12 @@ export interface MockCoinme {
   readonly requests: RecordedRequest[];
   /** Widget sessions created so far. */
   readonly widgetSessions: MockWidgetSession[];
+  /** Binding quotes issued so far (each honoured for 30 s on {@link MockCoinme.clock}). */
+  readonly bindingQuotes: MockBindingQuote[];
+  /** Order templates (barcodes) created so far, in every state. */
+  readonly orderTemplates: MockOrderTemplate[];
+  /** Cards added so far, deleted ones included (last four digits only). */
+  readonly paymentMethods: MockPaymentMethod[];
   /** The data served; replace or mutate it freely. */
   data: MockCoinmeData;
   /** The mock's clock (token and widget expiry). */
@@ -144,8 +157,29 @@ export interface MockCoinme {
   revokeTokens(): void;
   /** Requests received for `path` (below the base URL). */
   requestsTo(path: string): RecordedRequest[];
-  /** Clears requests, failures, latency, tokens, sessions, and restores the seed data. */
+  /**
+   * Moves an order template to `status` (along Coinme's documented lifecycle) when given, and
+   * returns its `ORDER_TEMPLATE.<STATUS>` notification signed as a real delivery is (see `sign`).
+   */
+  orderTemplateWebhook(transactionSystemRef: string, options: OrderTemplateWebhookOptions): Promise<SignedWebhook>;
+  /** Clears requests, failures, latency, tokens, sessions, quotes, templates, cards, and restores the seed data. */
   reset(): void;
+}
+
+/**
+ * Options of {@link MockCoinme.orderTemplateWebhook}.
+ *
+ * @example
+ * ```ts
+ * const { body, headers } = await mock.orderTemplateWebhook(ref, { secret: 'whsec_test', status: 'CONSUMED' });
+ * await fetch('http://127.0.0.1:3000/webhooks/coinme', { method: 'POST', body, headers });
+ * ```
+ */
+export interface OrderTemplateWebhookOptions extends SignOptions {
+  /** The partner's webhook secret. */
+  secret: string;
+  /** Move the template to this state first; it must be a documented transition from its current one. */
+  status?: MockOrderTemplateStatus;
 }
 
 interface IssuedToken {
@@ -190,6 +224,9 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
   let failures: PendingFailure[] = [];
   let latencyMs = 0;
   let serial = 0;
+  // Ids beyond 2^53, as Coinme's are.
+  let lastId = 1_400_000_000_000_000_000n;
+  const nextId = (): string => String((lastId += 1n));
 
   const mock: MockCoinme = {
     handlers: [],
@@ -197,6 +234,9 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
     baseUrl: options.baseUrl?.replace(/\/+$/, '') ?? environmentUrls[environment],
     requests: [],
     widgetSessions: [],
+    bindingQuotes: [],
+    orderTemplates: [],
+    paymentMethods: [],
     data: createSeedData(),
     clock,
     authorizeShape: options.authorizeShape ?? 'data.token',
@@ -212,16 +252,40 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
     requestsTo(path) {
       return mock.requests.filter((request) => request.path === path);
     },
+    async orderTemplateWebhook(transactionSystemRef, { secret, status, ...signOptions }) {
+      templates.expireOrderTemplates({ orderTemplates: mock.orderTemplates, clock });
+      const template = mock.orderTemplates.find((candidate) => candidate.transactionSystemRef === transactionSystemRef);
+      if (!template) throw new TypeError(`No order template ${transactionSystemRef} in this mock`);
+      if (status !== undefined && status !== template.status) {
+        if (!templates.orderTemplateTransitions[template.status].includes(status)) {
+          throw new TypeError(`An order template cannot go from ${template.status} to ${status}`);
+        }
+        template.status = status;
+      }
+      return sign(templates.orderTemplateNotification(template, crypto.randomUUID(), new Date(clock.now())), secret, signOptions);
+    },
     reset() {
       mock.requests.length = 0;
       mock.widgetSessions.length = 0;
+      mock.bindingQuotes.length = 0;
+      mock.orderTemplates.length = 0;
+      mock.paymentMethods.length = 0;
       mock.data = createSeedData();
       failures = [];
       latencyMs = 0;
       tokens.clear();
     },
   };
-  const context = (): EndpointContext => ({ data: mock.data, clock, widgetSessions: mock.widgetSessions });
+  const context = (): EndpointContext => ({
+    data: mock.data,
+    clock,
+    widgetSessions: mock.widgetSessions,
+    bindingQuotes: mock.bindingQuotes,
+    orderTemplates: mock.orderTemplates,
+    paymentMethods: mock.paymentMethods,
+    partnerId: credentials.partnerId,
+    nextId,
+  });
 
   function takeFailure(path: string): PendingFailure | undefined {
     const failure = failures.find((candidate) => (candidate.path === undefined ? path !== '/authorize' : candidate.path === path));
@@ -271,12 +335,18 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
     }
   }
 
-  type Resolve = (request: Request, url: URL, body: unknown, context: EndpointContext) => Response;
-
-  function route(base: string, env: RecordedRequest['environment'], method: 'get' | 'post', path: string, resolve: Resolve | 'authorize'): HttpHandler {
+  function route(
+    base: string,
+    env: RecordedRequest['environment'],
+    method: 'get' | 'post' | 'delete',
+    pattern: string,
+    resolve: MockEndpoint | 'authorize',
+  ): HttpHandler {
     const lifetime = options.tokenLifetimeMs ?? tokenLifetimes[env === 'custom' ? environment : env];
-    return http[method](`${base}${path}`, async ({ request }) => {
+    const basePath = new URL(base).pathname.replace(/\/+$/, '');
+    return http[method](`${base}${pattern}`, async ({ request, params }) => {
       const url = new URL(request.url);
+      const path = url.pathname.slice(basePath.length);
       const text = await request.text();
       const authorization = request.headers.get('authorization') ?? '';
       const bearer = authorization.startsWith('Bearer ') ? tokens.get(authorization.slice(7)) : undefined;
@@ -293,7 +363,7 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
         headers: redact(request.headers),
         tokenSerial: tokenOk ? bearer?.serial : undefined,
         authenticated,
-        body: parseBody(text),
+        body: withoutCardData(parseBody(text)),
         at: clock.now(),
       });
       if (latencyMs > 0) await delay(latencyMs);
@@ -305,7 +375,8 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
         if (!contentType.startsWith('application/x-www-form-urlencoded')) return new HttpResponse(null, { status: 415 });
         return authorizeBody(issueToken(lifetime), lifetime);
       }
-      return resolve(request, url, parseBody(text), context());
+      const pathParams = Object.fromEntries(Object.entries(params).map(([name, value]) => [name, String(value)]));
+      return resolve(request, url, parseBody(text), context(), pathParams);
     });
   }
 
@@ -325,19 +396,46 @@ export function createMockCoinme(options: MockCoinmeOptions = {}): MockCoinme {
       route(base, env, 'get', '/widget/transactionhistory', endpoints.transactionHistory),
       route(base, env, 'get', '/transactionhistory', endpoints.transactionHistory),
       route(base, env, 'get', '/transactionlimits', endpoints.transactionLimits),
+      route(base, env, 'post', '/cryptoquote', quotes.createBindingQuote),
+      route(base, env, 'post', '/cryptoquote/sell-all', quotes.sellAllQuote),
+      route(base, env, 'get', '/cryptoquote/:quoteId', quotes.retrieveBindingQuote),
+      route(base, env, 'post', '/order-template', templates.createOrderTemplate),
+      route(base, env, 'get', '/order-template/templates/count/:customerId', templates.countOrderTemplates),
+      route(base, env, 'get', '/order-template/templates/:customerId', templates.listOrderTemplates),
+      route(base, env, 'delete', '/order-template/:transactionSystemRef', templates.deleteOrderTemplate),
+      route(base, env, 'post', '/paymentmethods', cards.createPaymentMethod),
+      route(base, env, 'get', '/paymentmethods', cards.listPaymentMethods),
+      route(base, env, 'get', '/paymentmethods/status', cards.paymentMethodStatus),
+      route(base, env, 'get', '/paymentmethods/:paymentMethodId', cards.retrievePaymentMethod),
+      route(base, env, 'delete', '/paymentmethods/:paymentMethodId', cards.deletePaymentMethod),
       http.get(`${new URL(base).origin}/widget/:token`, ({ params }) => endpoints.hostedWidget(String(params['token']), context())),
     );
   }
   return mock;
 }
 
+// Integers beyond 2^53 (Coinme's ids) are kept as their digits where the runtime shows the source.
+function exactIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  return typeof value === 'number' && !Number.isSafeInteger(value) && context?.source && /^-?\d+$/.test(context.source) ? context.source : value;
+}
+
 function parseBody(text: string): unknown {
   if (text === '') return undefined;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, exactIntegers);
   } catch {
     return text;
   }
+}
+
+// The request log is for tests and dashboards: it keeps no card number (masked) and no CVV.
+function withoutCardData(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('card' in body)) return body;
+  const card = (body as { card: unknown }).card;
+  if (typeof card !== 'object' || card === null) return body;
+  const { cvv: _cvv, cardNumber, ...rest } = card as Record<string, unknown>;
+  const masked = typeof cardNumber === 'string' ? { cardNumber: cards.maskCardNumber(cardNumber) } : {};
+  return { ...body, card: { ...rest, ...masked } };
 }
 
 function redact(headers: Headers): Record<string, string> {

@@ -1,6 +1,9 @@
 /** What each mocked endpoint answers once the request is authenticated. */
 import { HttpResponse } from 'msw';
+import type { MockBindingQuote } from './binding-quotes.js';
 import type { MockClock } from './clock.js';
+import type { MockOrderTemplate } from './order-templates.js';
+import type { MockPaymentMethod } from './payment-methods.js';
 import { envelope, errorEnvelope } from './responses.js';
 import type { MockCoinmeData } from './seed-data.js';
 
@@ -18,12 +21,21 @@ export interface EndpointContext {
   data: MockCoinmeData;
   clock: MockClock;
   widgetSessions: MockWidgetSession[];
+  bindingQuotes: MockBindingQuote[];
+  orderTemplates: MockOrderTemplate[];
+  paymentMethods: MockPaymentMethod[];
+  /** The partner id the mock accepts. */
+  partnerId: string;
+  /** A fresh 64-bit id, as digits. */
+  nextId: () => string;
 }
 
 const widgetLifetimeMs = 30 * 60_000;
 const maxPageSize = 500;
 
-type Endpoint = (request: Request, url: URL, body: unknown, context: EndpointContext) => Response;
+/** What an endpoint answers, given the request, its parsed body and its path parameters. */
+export type MockEndpoint = (request: Request, url: URL, body: unknown, context: EndpointContext, params: Record<string, string>) => Response;
+type Endpoint = MockEndpoint;
 
 function record(body: unknown): Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {};

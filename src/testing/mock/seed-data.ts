@@ -16,6 +16,8 @@ export interface MockCustomer {
   /** Remaining limits per fiat currency code. */
   limits: Record<string, { buyLimitAmount: string; sellLimitAmount: string }>;
   transactions: MockTransaction[];
+  /** Crypto held in Coinme's custody, by asset code (what `POST /cryptoquote/sell-all` sells). */
+  holdings?: Record<string, string>;
 }
 
 /**
@@ -109,6 +111,7 @@ export function createSeedData(): MockCoinmeData {
     customers: {
       [seededCustomerId]: {
         limits: { USD: { buyLimitAmount: '500.00', sellLimitAmount: '500.00' } },
+        holdings: { DOGE: '749.0925' },
         transactions: [
           {
             totalFees: '2.5',

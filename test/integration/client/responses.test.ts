@@ -50,14 +50,15 @@ describe('bodies Coinme should not send', () => {
     mock.failNext({ status: 200, body: { data: { cryptoChains: { BTC: asset, ETH: 5 } }, errorResponse: null }, path: '/cryptoChains' });
     expect((await failure(client().cryptoChains.list())).issues).toEqual([
       { path: 'cryptoChains.BTC.decimals', message: 'is invalid' },
-      { path: 'cryptoChains.ETH', message: 'expected object' },
+      // Worded by zod's English locale, which the classic `zod` schemas of the partner resources load.
+      { path: 'cryptoChains.ETH', message: 'Invalid input: expected object, received number' },
     ]);
     mock.failNext({ status: 200, body: { data: { transactions: [{}] }, errorResponse: null }, path: '/widget/transactionhistory' });
     const error = await failure(client().transactionHistory.list({ customerId: '1319354818066124800' }));
     expect(error.message).toBe('Coinme answered /widget/transactionhistory with an unexpected shape at transactions.0.totalFees: is invalid');
     expect(error.issues.slice(0, 2)).toEqual([
       { path: 'transactions.0.totalFees', message: 'is invalid' },
-      { path: 'transactions.0.feeCurrencyCode', message: 'expected string' },
+      { path: 'transactions.0.feeCurrencyCode', message: 'Invalid input: expected string, received undefined' },
     ]);
   });
 

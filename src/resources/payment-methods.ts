@@ -1,0 +1,275 @@
+/** `/paymentmethods`: a customer's debit cards. */
+import * as z from 'zod';
+import type { RequestOptions } from '../core/request-options.js';
+import { parseInput } from '../core/validate.js';
+import { jsonNumber } from '../internal/json-number.js';
+import * as fields from './fields.js';
+import { APIResource } from './resource.js';
+
+/**
+ * Parameters of {@link PaymentMethods.create}. The card travels to Coinme exactly as given and
+ * nowhere else: no log line, hook, error message or error body ever shows it.
+ *
+ * @example
+ * ```ts
+ * const params: CreatePaymentMethodParams = {
+ *   customerId: '1319354818066124800', providerId: 'card-provider', paymentProcessAssociation: 'BUY',
+ *   card: { cardNumber: '4111111111111111', month: '03', year: '2030', cvv: '123' },
+ *   billingAddress: { country: 'US', addressLine1: '11 Creekside St.', zipCode: '33414', city: 'West Palm Beach', state: 'FL' },
+ * };
+ * ```
+ */
+export interface CreatePaymentMethodParams {
+  /** Coinme's 64-bit customer id: digits as a string, a `bigint`, or a safe integer. */
+  customerId: string | bigint | number;
+  /** Payment provider id issued by Coinme. */
+  providerId: string;
+  card: {
+    /** The card's digits, without spaces. */
+    cardNumber: string;
+    /** Expiry month, two digits (`'03'`). */
+    month: string;
+    /** Expiry year, four digits (`'2030'`). */
+    year: string;
+    /** Security code, three or four digits. */
+    cvv: string;
+  };
+  billingAddress: {
+    firstName?: string;
+    lastName?: string;
+    /** Two-letter country code, e.g. `US`. */
+    country: string;
+    addressLine1: string;
+    addressLine2?: string;
+    zipCode: string;
+    city: string;
+    /** Two-letter state code, e.g. `FL`. */
+    state: string;
+  };
+  /** Whether the card is for buying or selling. */
+  paymentProcessAssociation: 'BUY' | 'SELL';
+}
+
+/**
+ * A payment method (card) as Coinme reports it; the card number is Coinme's masked form.
+ * Timestamps are parsed to `Date`s (Coinme sends epoch seconds or milliseconds).
+ *
+ * @example
+ * ```ts
+ * const card: PaymentMethod = await coinme.paymentMethods.retrieve(paymentMethodId, { customerId });
+ * if (card.status === 'VERIFIED' && card.buySupported) offerCardBuy();
+ * ```
+ */
+export interface PaymentMethod {
+  paymentMethodId: string;
+  /** `CREATED`, `VERIFIED`, `DECLINED`, `STAGED` or `DELETED`. */
+  status: string;
+  /** `DEBIT`, `CREDIT` or `PREPAID`, when reported. */
+  type?: string | undefined;
+  providerId?: string | undefined;
+  providerName?: string | undefined;
+  cardProvider?: string | undefined;
+  card?: { cardNumber?: string | undefined; month?: string | undefined; year?: string | undefined; [field: string]: unknown } | undefined;
+  billingAddress?: Record<string, unknown> | undefined;
+  buySupported?: boolean | undefined;
+  sellSupported?: boolean | undefined;
+  createdAt?: Date | undefined;
+  verifiedAt?: Date | undefined;
+  declinedAt?: Date | undefined;
+  deletedAt?: Date | undefined;
+  [field: string]: unknown;
+}
+
+/**
+ * The answer of {@link PaymentMethods.create}.
+ *
+ * @example
+ * ```ts
+ * const { paymentMethod } = await coinme.paymentMethods.create(params);
+ * ```
+ */
+export interface CreatedPaymentMethod {
+  customerId?: string | undefined;
+  partnerId?: string | undefined;
+  paymentMethod: PaymentMethod;
+  [field: string]: unknown;
+}
+
+/**
+ * Whether a customer may add or verify more cards.
+ *
+ * @example
+ * ```ts
+ * const { maxReached } = await coinme.paymentMethods.status({ customerId });
+ * if (maxReached) hideAddCard();
+ * ```
+ */
+export interface PaymentMethodStatus {
+  /** No more cards can be added. */
+  maxReached: boolean;
+  /** No more cards can be verified. */
+  maxVerifiedReached: boolean;
+  /** The total number of cards in any state is reached. */
+  maxTotalReached: boolean;
+}
+
+/**
+ * Identifies the customer in payment-method calls.
+ *
+ * @example
+ * ```ts
+ * const params: PaymentMethodCustomerParams = { customerId: '1319354818066124800' };
+ * ```
+ */
+export interface PaymentMethodCustomerParams {
+  /** Coinme's 64-bit customer id: digits as a string, a `bigint`, or a safe integer. */
+  customerId: string | bigint | number;
+}
+
+const twoLetters = (example: string) => fields.matchingInput(/^[A-Za-z]{2}$/, `must be a two-letter code such as "${example}"`);
+
+// Messages name the rule, never the value: a card number must not reach an error.
+const cardSchema = z.strictObject({
+  cardNumber: fields.matchingInput(/^\d{12,19}$/, 'must be 12 to 19 digits, without spaces'),
+  month: fields.matchingInput(/^(0[1-9]|1[0-2])$/, 'must be two digits from "01" to "12"'),
+  year: fields.matchingInput(/^\d{4}$/, 'must be four digits such as "2030"'),
+  cvv: fields.matchingInput(/^\d{3,4}$/, 'must be 3 or 4 digits'),
+});
+
+const createParamsSchema = z.strictObject({
+  customerId: fields.idInput,
+  providerId: fields.textInput,
+  card: cardSchema,
+  billingAddress: z.strictObject({
+    firstName: fields.textInput.optional(),
+    lastName: fields.textInput.optional(),
+    country: twoLetters('US'),
+    addressLine1: fields.textInput,
+    addressLine2: fields.textInput.optional(),
+    zipCode: fields.textInput,
+    city: fields.textInput,
+    state: twoLetters('FL'),
+  }),
+  paymentProcessAssociation: fields.oneOfInput(['BUY', 'SELL'] as const),
+});
+
+const customerParamsSchema = z.strictObject({ customerId: fields.idInput });
+
+const paymentMethodSchema = z.looseObject({
+  paymentMethodId: fields.idOutput,
+  status: z.string(),
+  type: fields.optionalText,
+  providerId: fields.optional(fields.idOutput),
+  providerName: fields.optionalText,
+  cardProvider: fields.optionalText,
+  card: fields.optional(z.looseObject({ cardNumber: fields.optionalText, month: fields.optionalText, year: fields.optionalText })),
+  billingAddress: fields.optional(z.looseObject({})),
+  buySupported: fields.optional(fields.booleanOutput),
+  sellSupported: fields.optional(fields.booleanOutput),
+  createdAt: fields.optional(fields.epochDateOutput),
+  verifiedAt: fields.optional(fields.epochDateOutput),
+  declinedAt: fields.optional(fields.epochDateOutput),
+  deletedAt: fields.optional(fields.epochDateOutput),
+});
+
+const createdSchema = z.looseObject({
+  customerId: fields.optional(fields.idOutput),
+  partnerId: fields.optional(fields.idOutput),
+  paymentMethod: paymentMethodSchema,
+});
+const listSchema = z.looseObject({ paymentMethods: fields.optional(z.array(paymentMethodSchema)) });
+const statusSchema = z.looseObject({
+  maxReached: fields.booleanOutput,
+  maxVerifiedReached: fields.booleanOutput,
+  maxTotalReached: fields.booleanOutput,
+});
+
+/**
+ * A customer's debit cards.
+ *
+ * @example
+ * ```ts
+ * const cards = await coinme.paymentMethods.list({ customerId });
+ * ```
+ */
+export class PaymentMethods extends APIResource {
+  /**
+   * Adds a card. It creates something at Coinme, so it is never re-sent once it may have reached
+   * Coinme (a 401 is replayed once with a fresh token). The card data is sent as given and
+   * appears in no log line, hook, or error.
+   *
+   * @example
+   * ```ts
+   * const { paymentMethod } = await coinme.paymentMethods.create({
+   *   customerId: '1319354818066124800', providerId, paymentProcessAssociation: 'BUY',
+   *   card: { cardNumber, month: '03', year: '2030', cvv },
+   *   billingAddress: { country: 'US', addressLine1: '11 Creekside St.', zipCode: '33414', city: 'West Palm Beach', state: 'FL' },
+   * });
+   * ```
+   */
+  async create(params: CreatePaymentMethodParams, options?: RequestOptions): Promise<CreatedPaymentMethod> {
+    const input = parseInput(createParamsSchema, params);
+    const json = { ...input, customerId: jsonNumber(input.customerId) };
+    const data = await this.request({ method: 'POST', path: '/paymentmethods', json, retryable: false, schema: createdSchema, options });
+    return data;
+  }
+
+  /**
+   * Lists a customer's cards, in every state.
+   *
+   * @example
+   * ```ts
+   * const verified = (await coinme.paymentMethods.list({ customerId })).filter((card) => card.status === 'VERIFIED');
+   * ```
+   */
+  async list(params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethod[]> {
+    const { customerId } = parseInput(customerParamsSchema, params);
+    const data = await this.request({ method: 'GET', path: '/paymentmethods', query: { customerId }, retryable: true, schema: listSchema, options });
+    return data.paymentMethods ?? [];
+  }
+
+  /**
+   * Gets one card.
+   *
+   * @example
+   * ```ts
+   * const card = await coinme.paymentMethods.retrieve('123456', { customerId: '1319354818066124800' });
+   * ```
+   */
+  async retrieve(paymentMethodId: string, params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethod> {
+    const id = parseInput(fields.textInput, paymentMethodId, 'paymentMethodId');
+    const { customerId } = parseInput(customerParamsSchema, params);
+    const path = `/paymentmethods/${encodeURIComponent(id)}`;
+    return this.request({ method: 'GET', path, query: { customerId }, retryable: true, schema: paymentMethodSchema, options });
+  }
+
+  /**
+   * Deletes a card and returns it (`status: 'DELETED'`). Not re-sent after it may have reached
+   * Coinme: a replay of a delete that succeeded would be answered with an error.
+   *
+   * @example
+   * ```ts
+   * const deleted = await coinme.paymentMethods.delete('123456', { customerId: '1319354818066124800' });
+   * ```
+   */
+  async delete(paymentMethodId: string, params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethod> {
+    const id = parseInput(fields.textInput, paymentMethodId, 'paymentMethodId');
+    const { customerId } = parseInput(customerParamsSchema, params);
+    const path = `/paymentmethods/${encodeURIComponent(id)}`;
+    return this.request({ method: 'DELETE', path, query: { customerId }, retryable: false, schema: paymentMethodSchema, options });
+  }
+
+  /**
+   * Tells whether the customer may add or verify more cards.
+   *
+   * @example
+   * ```ts
+   * const { maxReached, maxVerifiedReached } = await coinme.paymentMethods.status({ customerId: '1319354818066124800' });
+   * ```
+   */
+  async status(params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethodStatus> {
+    const { customerId } = parseInput(customerParamsSchema, params);
+    const data = await this.request({ method: 'GET', path: '/paymentmethods/status', query: { customerId }, retryable: true, schema: statusSchema, options });
+    return { maxReached: data.maxReached, maxVerifiedReached: data.maxVerifiedReached, maxTotalReached: data.maxTotalReached };
+  }
+}

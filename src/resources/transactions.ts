@@ -1,0 +1,132 @@
+/** `GET /transactionhistory`: every transaction a customer made through the partner API. */
+import * as z from 'zod';
+import type { RequestOptions } from '../core/request-options.js';
+import { parseInput } from '../core/validate.js';
+import * as fields from './fields.js';
+import { APIResource } from './resource.js';
+import type { Transaction, TransactionHistoryParams, TransactionPage } from './transaction-history.js';
+
+/**
+ * Most pages {@link Transactions.iterate} reads in one loop (500 000 transactions at the
+ * largest page size); it stops there even if Coinme still reports full pages.
+ *
+ * @example
+ * ```ts
+ * for await (const tx of coinme.transactions.iterate({ customerId, maxPages: 10 })) audit(tx);
+ * ```
+ */
+export const defaultMaxTransactionPages = 1000;
+const defaultPageSize = 100;
+const maxPageSize = 500;
+
+/**
+ * Parameters of {@link Transactions.list} and {@link Transactions.iterate}: those of the widget
+ * history, plus a page cap for `iterate`.
+ *
+ * @example
+ * ```ts
+ * const params: TransactionsParams = { customerId: '1319354818066124800', currencyCode: 'DOGE', size: 500 };
+ * ```
+ */
+export interface TransactionsParams extends TransactionHistoryParams {
+  /** `iterate` only: stop after this many pages; defaults to {@link defaultMaxTransactionPages}. */
+  maxPages?: number;
+}
+
+const integer = (min: number, max: number) => z.number().int().min(min).max(max);
+
+const paramsSchema = z.strictObject({
+  customerId: fields.idInput,
+  currencyCode: fields.currencyCodeInput.optional(),
+  startDateTime: fields.dateTimeInput.optional(),
+  endDateTime: fields.dateTimeInput.optional(),
+  page: integer(0, Number.MAX_SAFE_INTEGER).optional(),
+  size: integer(1, maxPageSize).optional(),
+  maxPages: integer(1, Number.MAX_SAFE_INTEGER).optional(),
+});
+
+const transactionSchema = z.looseObject({
+  totalFees: fields.decimalOutput,
+  feeCurrencyCode: z.string(),
+  creditCurrencyAmount: fields.decimalOutput,
+  creditCurrencyCode: z.string(),
+  debitCurrencyAmount: fields.decimalOutput,
+  debitCurrencyCode: z.string(),
+  transactionDateTime: fields.isoDateOutput,
+  partnerTransactionId: fields.idOutput,
+  transactionStatus: z.string(),
+  fromWalletAddress: fields.optionalText.transform((value) => value ?? ''),
+  toWalletAddress: fields.optionalText.transform((value) => value ?? ''),
+  promoCode: fields.optionalText,
+});
+
+const historySchema = z.looseObject({ transactions: fields.optional(z.array(transactionSchema)) });
+
+type ParsedParams = z.output<typeof paramsSchema>;
+
+/**
+ * The partner-API transaction history (`GET /transactionhistory`), page by page or all at once.
+ * For widget transactions, see `coinme.transactionHistory`.
+ *
+ * @example
+ * ```ts
+ * for await (const tx of coinme.transactions.iterate({ customerId })) ledger.match(tx);
+ * ```
+ */
+export class Transactions extends APIResource {
+  /**
+   * Gets one page of the customer's transactions.
+   *
+   * @example
+   * ```ts
+   * const { transactions, hasMore } = await coinme.transactions.list({ customerId: '1319354818066124800', page: 0, size: 100 });
+   * ```
+   */
+  async list(params: TransactionsParams, options?: RequestOptions): Promise<TransactionPage> {
+    return this.#fetchPage(parseInput(paramsSchema, params), options);
+  }
+
+  /**
+   * Iterates over every transaction of every page, fetching pages as the loop advances. It stops
+   * after a short or empty page, after a page identical to the one before (a server that ignores
+   * `page` would otherwise loop forever; the repeat is not yielded), and after `maxPages` pages.
+   *
+   * @example
+   * ```ts
+   * for await (const tx of coinme.transactions.iterate({ customerId, currencyCode: 'BTC', size: 500 })) {
+   *   if (tx.transactionStatus !== 'CONFIRMED') flag(tx);
+   * }
+   * ```
+   */
+  async *iterate(params: TransactionsParams, options?: RequestOptions): AsyncGenerator<Transaction, void, undefined> {
+    const input = parseInput(paramsSchema, params);
+    const size = input.size ?? defaultPageSize;
+    const first = input.page ?? 0;
+    const maxPages = input.maxPages ?? defaultMaxTransactionPages;
+    let previous: string | undefined;
+    for (let page = first; page < first + maxPages; page += 1) {
+      const { transactions } = await this.#fetchPage({ ...input, page, size }, options);
+      const fingerprint = JSON.stringify(transactions);
+      if (transactions.length > 0 && fingerprint === previous) return;
+      previous = fingerprint;
+      yield* transactions;
+      if (transactions.length < size) return;
+    }
+  }
+
+  async #fetchPage(input: ParsedParams, options: RequestOptions | undefined): Promise<TransactionPage> {
+    const page = input.page ?? 0;
+    const size = input.size ?? defaultPageSize;
+    const query = {
+      customerId: input.customerId,
+      currencyCode: input.currencyCode,
+      startDateTime: input.startDateTime,
+      endDateTime: input.endDateTime,
+      page: String(page),
+      size: String(size),
+    };
+    const data = await this.request({ method: 'GET', path: '/transactionhistory', query, retryable: true, schema: historySchema, options });
+    const transactions = (data.transactions ?? []).map(({ promoCode, ...rest }): Transaction => (promoCode === undefined ? rest : { ...rest, promoCode }));
+    return { transactions, page, size, hasMore: transactions.length >= size };
+  }
+}
