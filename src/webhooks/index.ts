@@ -102,3 +102,15 @@ export type {
   CallbackPayload,
   CallbackEvent,
 } from './schemas/callback.js';
+
+// The partner's user-validation endpoint (seed 004).
+export { ValidationError } from '../errors.js';
+export { createUserValidationHandler, UserValidationError } from './user-validation/index.js';
+export type {
+  BasicCredentials,
+  UserValidationAuth,
+  UserValidationContext,
+  UserValidationFailure,
+  UserValidationHandlerOptions,
+  UserValidationRequest,
+} from './user-validation/index.js';

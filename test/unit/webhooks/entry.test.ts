@@ -28,9 +28,12 @@ describe('the coinme-sdk/webhooks entry', () => {
   it('exports exactly the webhook API', () => {
     expect(Object.keys(webhooks).sort()).toEqual([
       'CoinmeError',
+      'UserValidationError',
+      'ValidationError',
       'WebhookParseError',
       'WebhookSignatureError',
       'constructEvent',
+      'createUserValidationHandler',
       'createWebhookHandler',
       'createWebhookMiddleware',
       'isCoinmeError',
