@@ -1,5 +1,4 @@
-import type { HmacCheck } from './hmac-node.js';
-import { signatureBytes } from './signature.js';
+import { signatureBytes, type SignatureText } from './signature.js';
 
 const encoder = /* @__PURE__ */ new TextEncoder();
 // Importing a key is the slow part of a Web Crypto HMAC; secrets rarely change, so keep a few.
@@ -9,7 +8,7 @@ const MAX_KEYS = 16;
 function keyFor(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
-    if (keys.size >= MAX_KEYS) keys.delete(keys.keys().next().value ?? '');
+    if (keys.size >= MAX_KEYS) keys.clear();
     key = crypto.subtle.importKey('raw', encoder.encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
     keys.set(secret, key);
   }
@@ -17,14 +16,14 @@ function keyFor(secret: string): Promise<CryptoKey> {
 }
 
 /**
- * HMAC-SHA256 check through Web Crypto, available on every runtime. `subtle.verify` compares in
- * constant time.
+ * Checks a signature against HMAC-SHA256 of `data` under `secret` through Web Crypto, available on
+ * every runtime; `subtle.verify` compares in constant time.
  *
  * @internal
  */
-export const webHmac: HmacCheck = async (secret, data, signature) => {
+export async function webHmacMatches(secret: string, data: string | Uint8Array, signature: SignatureText): Promise<boolean> {
   const bytes = signatureBytes(signature);
   if (!bytes) return false;
-  const payload = typeof data === 'string' ? encoder.encode(data) : (data as Uint8Array<ArrayBuffer>);
-  return crypto.subtle.verify('HMAC', await keyFor(secret), bytes, payload);
-};
+  const payload = typeof data === 'string' ? encoder.encode(data) : data;
+  return crypto.subtle.verify('HMAC', await keyFor(secret), bytes, payload as Uint8Array<ArrayBuffer>);
+}

@@ -6,18 +6,19 @@ export { createWebhookMiddleware } from './adapters/node.js';
 export { constructEvent } from './construct.js';
 export { webhookEventTypes } from './event.js';
 export { parseWebhook } from './parse.js';
-export { verifySignature } from './verify.js';
+export { verifySignature, verifySignatureAsync } from './verify.js';
+export { WebhookBodyConsumedError, WebhookConfigurationError } from './errors.js';
 
-export type { WebhookHandlerOptions } from './adapters/deliver.js';
+export type { ConstructEventOptions, WebhookHandlerOptions, WebhookSecret } from './options.js';
 export type { NodeWebhookRequest, NodeWebhookResponse } from './adapters/node.js';
-export type { ConstructEventOptions, ConstructEventParams } from './construct.js';
+export type { ConstructEventParams } from './construct.js';
 export type { UnknownWebhookEvent, WebhookEvent, WebhookEventType } from './event.js';
 export type { TypedWebhookEvent, WebhookSource } from './family.js';
 export type { WebhookHeaders } from './headers.js';
 export type { WebhookBody } from './json.js';
 export type { ParseWebhookOptions } from './parse.js';
 export type { SignatureEncoding } from './signature.js';
-export type { VerifySignatureParams, WebhookSecret } from './verify.js';
+export type { VerifySignatureParams } from './verify.js';
 
 // The members of the union by family, and the body type of each documented event.
 export type {

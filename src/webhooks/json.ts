@@ -11,12 +11,6 @@ import { parseJsonExact } from '../internal/json.js';
  */
 export type WebhookBody = string | Uint8Array | ArrayBuffer | Readonly<Record<string, unknown>>;
 
-/**
- * Default largest body accepted: 1 MiB.
- *
- * @internal
- */
-export const DEFAULT_MAX_BYTES = 1024 * 1024;
 
 const tooLarge = (maxBytes: number) =>
   new WebhookParseError(`Webhook body is larger than ${maxBytes} bytes`, { path: '$' });
@@ -82,16 +76,15 @@ function isPlainObject(value: unknown): value is Readonly<Record<string, unknown
 }
 
 /**
- * The body as a plain JSON object: size checked first, bytes decoded as strict UTF-8, integers
+ * The body as a plain JSON object (its size already checked): bytes decoded as strict UTF-8, integers
  * beyond 2^53 kept as digit strings, nesting at most `MAX_DEPTH` deep. Throws `WebhookParseError`
  * for anything else.
  *
  * @internal
  */
-export function readJsonObject(body: WebhookBody, maxBytes: number): Readonly<Record<string, unknown>> {
+export function readJsonObject(body: WebhookBody): Readonly<Record<string, unknown>> {
   let value: unknown = body;
   if (typeof body === 'string' || isBytes(body)) {
-    checkSize(body, maxBytes);
     let text: string;
     try {
       text = typeof body === 'string' ? body : new TextDecoder('utf-8', { fatal: true }).decode(body);

@@ -3,7 +3,8 @@ import type { UnknownWebhookEvent, WebhookEvent } from './event.js';
 import { families } from './families.js';
 import type { WebhookFamily } from './family.js';
 import { jsonPath } from './json-path.js';
-import { DEFAULT_MAX_BYTES, readJsonObject, type WebhookBody } from './json.js';
+import { checkSize, readJsonObject, type WebhookBody } from './json.js';
+import { DEFAULT_MAX_BYTES } from './options.js';
 
 /**
  * Options of `parseWebhook`.
@@ -75,9 +76,21 @@ function classify(body: Body, strict: boolean | undefined): WebhookEvent {
  * ```
  */
 export function parseWebhook(body: WebhookBody, options: ParseWebhookOptions = {}): WebhookEvent {
-  const record = readJsonObject(body, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer) {
+    checkSize(body, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  }
+  return parseEvent(body, options.strict ?? false);
+}
+
+/**
+ * `parseWebhook` for a body whose size was already checked.
+ *
+ * @internal
+ */
+export function parseEvent(body: WebhookBody, strict: boolean): WebhookEvent {
+  const record = readJsonObject(body);
   try {
-    return classify(record, options.strict);
+    return classify(record, strict);
   } catch (error) {
     // Whatever a body does (getters that throw, proxies, cycles), callers see one kind of error.
     if (error instanceof WebhookParseError) throw error;

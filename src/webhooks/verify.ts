@@ -1,16 +1,8 @@
-import { type HmacCheck, nodeHmac } from './hmac-node.js';
-import { webHmac } from './hmac-web.js';
+import { readSignedBody } from './body-scheme.js';
+import { nodeHmacMatches } from './hmac-node.js';
+import { webHmacMatches } from './hmac-web.js';
+import type { WebhookSecret } from './options.js';
 import { readSignature, type SignatureEncoding, type SignatureText } from './signature.js';
-
-/**
- * A webhook secret, or several during a rotation (any of them may have signed).
- *
- * @example
- * ```ts
- * const secret: WebhookSecret = [process.env.COINME_WEBHOOK_SECRET!, process.env.COINME_WEBHOOK_SECRET_PREVIOUS!];
- * ```
- */
-export type WebhookSecret = string | readonly string[];
 
 /**
  * What `verifySignature` checks.
@@ -37,103 +29,102 @@ export interface VerifySignatureParams {
 }
 
 /**
- * The secret(s), checked; throws `TypeError` when there is none, since that is a bug in the caller.
+ * The data a signature covers and the signature itself, ready to check against each secret.
  *
  * @internal
  */
-export function secretList(secret: WebhookSecret): string | readonly string[] {
-  // A single string is the common case: checked without building a list.
-  if (typeof secret === 'string' ? secret !== '' : Array.isArray(secret) && secret.length > 0 && secret.every(isSecret)) {
-    return secret;
-  }
-  throw new TypeError('verifySignature needs a non-empty webhook secret');
+export interface SignedData {
+  readonly data: string | Uint8Array;
+  readonly signature: SignatureText;
+  /** The body scheme's parse of the body: the values the signature covers. */
+  readonly body?: Readonly<Record<string, unknown>>;
+}
+
+function misuse(message: string): never {
+  throw new TypeError(message);
 }
 
 const isSecret = (item: unknown) => typeof item === 'string' && item !== '';
 
-function toData(payload: VerifySignatureParams['payload']): string | Uint8Array {
+function secretsOf(secret: unknown): readonly string[] {
+  if (typeof secret === 'string' && secret !== '') return [secret];
+  if (Array.isArray(secret) && secret.length > 0 && secret.every(isSecret)) return secret as readonly string[];
+  return misuse('verifySignature needs a non-empty webhook secret (a string or a list of strings)');
+}
+
+function dataOf(payload: unknown): string | Uint8Array {
   if (typeof payload === 'string' || payload instanceof Uint8Array) return payload;
   if (payload instanceof ArrayBuffer) return new Uint8Array(payload);
-  throw new TypeError('verifySignature needs the raw body as a string, Uint8Array or ArrayBuffer');
-}
-
-// The body scheme signs the body minus its `signature` field, re-serialised in the body's key order.
-function bodySigned(data: string | Uint8Array): [string, unknown] | undefined {
-  try {
-    const body: unknown = JSON.parse(typeof data === 'string' ? data : new TextDecoder().decode(data));
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-    const { signature, ...rest } = body as Record<string, unknown>;
-    return [JSON.stringify(rest), signature];
-  } catch {
-    return undefined;
-  }
+  return misuse('verifySignature needs the raw body as a string, Uint8Array or ArrayBuffer');
 }
 
 /**
- * Whether the signature matches: synchronously when the HMAC is (node:crypto), else a promise.
- * Throws `TypeError` on misuse (no secret, a body that is not a string or bytes).
+ * What a delivery's signature covers under `scheme`, or `undefined` when it cannot carry a valid
+ * signature (missing, malformed, or a body-scheme body that is not a signed JSON object).
  *
  * @internal
  */
-export function signatureMatches(hmac: HmacCheck, params: VerifySignatureParams): boolean | Promise<boolean> {
-  const secrets = secretList(params.secret);
-  let data = toData(params.payload);
-  let signature: unknown = params.signature;
-  let encoding = params.encoding;
-  if (params.scheme === 'body') {
-    const signed = bodySigned(data);
-    if (!signed) return false;
-    [data, signature] = signed;
-    encoding = 'hex';
+export function signedData(
+  payload: string | Uint8Array,
+  signature: unknown,
+  scheme: 'header' | 'body' | undefined,
+  encoding: SignatureEncoding | undefined,
+): SignedData | undefined {
+  if (scheme === 'body') {
+    const signed = readSignedBody(typeof payload === 'string' ? payload : new TextDecoder().decode(payload));
+    const text = signed && readSignature(signed.signature, 'hex');
+    return text && { data: signed.signed, signature: text, body: signed.body };
   }
-  const expected = readSignature(signature, encoding);
-  if (!expected) return false;
-  return anyMatch(hmac, secrets, data, expected);
+  const text = readSignature(signature, encoding);
+  return text && { data: payload, signature: text };
 }
 
 /**
- * `verifySignature` with a chosen HMAC implementation.
+ * Whether any secret signed `signed`, through `node:crypto`; `undefined` where it is missing.
  *
  * @internal
  */
-export function verifyWith(hmac: HmacCheck, params: VerifySignatureParams): Promise<boolean> {
-  try {
-    // A synchronous check (node:crypto) costs one resolved promise, nothing more.
-    const matched = signatureMatches(hmac, params);
-    return typeof matched === 'boolean' ? Promise.resolve(matched) : matched;
-  } catch (error) {
-    return Promise.reject(error);
+export function matchesNode(secrets: readonly string[], { data, signature }: SignedData): boolean | undefined {
+  let matched: boolean | undefined = false;
+  // Every secret is tried, so the time taken does not say which one matched.
+  for (const secret of secrets) {
+    const ok = nodeHmacMatches(secret, data, signature);
+    if (ok === undefined) return undefined;
+    matched = ok || matched;
   }
-}
-
-// Tries the secrets in turn, synchronously for as long as the HMAC answers synchronously.
-function anyMatch(
-  hmac: HmacCheck,
-  secrets: string | readonly string[],
-  data: string | Uint8Array,
-  signature: SignatureText,
-  from = 0,
-): boolean | Promise<boolean> {
-  if (typeof secrets === 'string') return hmac(secrets, data, signature);
-  for (let i = from; i < secrets.length; i++) {
-    const matched = hmac(secrets[i] as string, data, signature);
-    if (typeof matched !== 'boolean') {
-      return matched.then((ok) => ok || anyMatch(hmac, secrets, data, signature, i + 1));
-    }
-    if (matched) return true;
-  }
-  return false;
+  return matched;
 }
 
 /**
- * Checks a webhook's HMAC-SHA256 signature over the raw body, in constant time. The signature may
- * be hex or base64 (standard or url-safe, padded or not; detected unless `encoding` says), with
- * surrounding whitespace or a `sha256=` prefix. Resolves `false` for any bad or malformed
- * signature; throws `TypeError` only when no secret is given.
+ * Whether any secret signed `signed`, through Web Crypto.
+ *
+ * @internal
+ */
+export async function matchesWeb(secrets: readonly string[], { data, signature }: SignedData): Promise<boolean> {
+  const results = await Promise.all(secrets.map((secret) => webHmacMatches(secret, data, signature)));
+  return results.includes(true);
+}
+
+function checked(params: VerifySignatureParams): [readonly string[], SignedData | undefined] {
+  if (typeof params !== 'object' || params === null) misuse('verifySignature needs { payload, signature, secret }');
+  const { scheme, encoding } = params;
+  if (scheme !== undefined && scheme !== 'header' && scheme !== 'body') misuse('verifySignature: scheme must be "header" or "body"');
+  if (encoding !== undefined && encoding !== 'hex' && encoding !== 'base64') misuse('verifySignature: encoding must be "hex" or "base64"');
+  const secrets = secretsOf(params.secret);
+  return [secrets, signedData(dataOf(params.payload), params.signature, scheme, encoding)];
+}
+
+/**
+ * Checks a webhook's HMAC-SHA256 signature over the raw body, in constant time, and returns a
+ * `boolean` at once (through `node:crypto`: Node, Bun, Deno, and Workers with `nodejs_compat`).
+ * The signature may be hex or base64 (standard or url-safe, padded or not; detected unless
+ * `encoding` says), with surrounding whitespace or a `sha256=` prefix. Returns `false` for any bad
+ * or malformed signature; throws `TypeError` only on misuse: no secret, a body that is not a
+ * string or bytes, or a runtime without `node:crypto` (use {@link verifySignatureAsync} there).
  *
  * @example
  * ```ts
- * const ok = await verifySignature({
+ * const ok = verifySignature({
  *   payload: rawBody,
  *   signature: request.headers.get('x-coinme-signature'),
  *   secret: [process.env.COINME_WEBHOOK_SECRET!, process.env.COINME_WEBHOOK_SECRET_OLD!],
@@ -141,6 +132,27 @@ function anyMatch(
  * if (!ok) return new Response(null, { status: 401 });
  * ```
  */
-export function verifySignature(params: VerifySignatureParams): Promise<boolean> {
-  return verifyWith(nodeHmac() ?? webHmac, params);
+export function verifySignature(params: VerifySignatureParams): boolean {
+  const [secrets, signed] = checked(params);
+  if (!signed) return false;
+  return (
+    matchesNode(secrets, signed) ??
+    misuse('verifySignature needs node:crypto, which this runtime lacks: use verifySignatureAsync (Web Crypto)')
+  );
+}
+
+/**
+ * {@link verifySignature} through Web Crypto (`crypto.subtle`), for runtimes without
+ * `node:crypto` (browsers, Workers without `nodejs_compat`). Same checks, same answers, resolved
+ * asynchronously: always `await` it.
+ *
+ * @example
+ * ```ts
+ * const ok = await verifySignatureAsync({ payload: await request.arrayBuffer(), signature, secret: env.COINME_WEBHOOK_SECRET });
+ * if (!ok) return new Response(null, { status: 401 });
+ * ```
+ */
+export async function verifySignatureAsync(params: VerifySignatureParams): Promise<boolean> {
+  const [secrets, signed] = checked(params);
+  return signed ? matchesWeb(secrets, signed) : false;
 }

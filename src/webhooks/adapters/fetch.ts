@@ -1,10 +1,11 @@
-import { DEFAULT_MAX_BYTES } from '../json.js';
-import { secretList } from '../verify.js';
-import { deliver, refusal, type WebhookHandlerOptions, type WebhookReply } from './deliver.js';
+import { resolveWebhookOptions, type WebhookHandlerOptions } from '../options.js';
+import { deliver } from './deliver.js';
 
-// The body, or `undefined` as soon as it grows past `maxBytes` (the rest is never read).
-async function readBody(request: Request, maxBytes: number): Promise<Uint8Array | undefined> {
-  if (Number(request.headers.get('content-length')) > maxBytes) return undefined;
+// The body, `'too-large'` as soon as it grows past `maxBytes` (the rest is never read), or
+// `'consumed'` when the framework read it first (Hono after `c.req.json()`, for example).
+async function readBody(request: Request, maxBytes: number): Promise<Uint8Array | 'too-large' | 'consumed'> {
+  if (request.bodyUsed) return 'consumed';
+  if (Number(request.headers.get('content-length')) > maxBytes) return 'too-large';
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -15,7 +16,7 @@ async function readBody(request: Request, maxBytes: number): Promise<Uint8Array 
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      return undefined;
+      return 'too-large';
     }
     chunks.push(value);
   }
@@ -28,14 +29,18 @@ async function readBody(request: Request, maxBytes: number): Promise<Uint8Array 
   return body;
 }
 
-const respond = ({ status, body }: WebhookReply, headers: Record<string, string> = {}): Response =>
-  Response.json(body, { status, headers });
+const CONSUMED =
+  'The webhook body was already read before the webhook handler ran (for example by c.req.json() or request.text()), ' +
+  'so its signature cannot be checked. Pass the handler the untouched request (in Hono: c.req.raw, before reading the body).';
 
 /**
  * A Fetch-API webhook endpoint (Next.js route handlers, Hono, Cloudflare Workers, Deno, Bun):
  * reads the raw body, verifies and parses it, calls `onEvent`, and answers 200 `{ received: true }`.
  * Refusals are JSON `{ error: { code, message } }`: 405 (not POST), 413 (over `maxBytes`), 401
- * (signature or API key), 400 (bad body), 500 (`onEvent` threw; the sender will retry).
+ * (signature or API key), 400 (bad body), 500 (`onEvent` threw, the body was already consumed, or
+ * no secret is set; the sender will retry). Options are checked here, once: a bad one throws
+ * `ValidationError` naming it. A secret that is still unset (as during `next build`) is allowed:
+ * every delivery is then answered 500 and logged, and no event is ever accepted.
  *
  * @example
  * ```ts
@@ -47,17 +52,15 @@ const respond = ({ status, body }: WebhookReply, headers: Record<string, string>
  * ```
  */
 export function createWebhookHandler(options: WebhookHandlerOptions<Request>): (request: Request) => Promise<Response> {
-  secretList(options.secret);
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const resolved = resolveWebhookOptions(options);
   return async (request) => {
-    if (request.method !== 'POST') {
-      return respond(refusal(405, 'method_not_allowed', 'Webhooks are delivered with POST'), { allow: 'POST' });
-    }
-    const payload = await readBody(request, maxBytes).catch(() => null);
-    if (payload === null) return respond(refusal(400, 'webhook_parse_error', 'The request body could not be read'));
-    if (payload === undefined) {
-      return respond(refusal(413, 'payload_too_large', `Webhook body is larger than ${maxBytes} bytes`));
-    }
-    return respond(await deliver(options, payload, request.headers, request));
+    const reply = await deliver(resolved, {
+      request,
+      method: request.method,
+      headers: request.headers,
+      read: (maxBytes) => readBody(request, maxBytes),
+      consumedAdvice: CONSUMED,
+    });
+    return Response.json(reply.body, reply.headers ? { status: reply.status, headers: reply.headers } : { status: reply.status });
   };
 }

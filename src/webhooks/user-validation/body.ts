@@ -68,14 +68,15 @@ export async function readLimited(request: Request, maxBytes: number): Promise<U
 }
 
 /**
- * The validated body, or a message saying what is wrong with it.
+ * The validated body (already read within its size limit), or a message saying what is wrong with it.
  *
  * @internal
  */
-export function parseValidationBody(bytes: Uint8Array, maxBytes: number): { ok: true; value: UserValidationRequest } | { ok: false; message: string } {
+export function parseValidationBody(bytes: Uint8Array): { ok: true; value: UserValidationRequest } | { ok: false; message: string } {
   let json: unknown;
   try {
-    json = readJsonObject(bytes, maxBytes);
+    // The size was bounded while reading.
+    json = readJsonObject(bytes);
   } catch (error) {
     return { ok: false, message: (error instanceof Error ? error.message : 'Invalid body').replace(/^Webhook body/, 'The body') };
   }

@@ -98,34 +98,18 @@ describe('createWebhookMiddleware on a real http server', () => {
     expect(onEvent).toHaveBeenCalledTimes(2);
   });
 
-  it('refuses a body express.json() already parsed, explaining how to mount it', async () => {
-    const next = vi.fn((error?: unknown) => error);
-    const middleware = createWebhookMiddleware({ secret, onEvent: vi.fn() });
-    let withNext = true;
-    const url = await listen(
-      bodyParser(
-        (raw) => JSON.parse(raw.toString('utf8')) as unknown,
-        (req, res) => {
-          if (!withNext) return middleware(req, res);
-          middleware(req, res, (error) => {
-            next(error);
-            res.statusCode = 500;
-            res.end();
-          });
-        },
-      ),
-    );
-    expect((await deliver(url)).status).toBe(500);
-    expect(next).toHaveBeenCalledTimes(1);
-    const error = next.mock.calls[0]?.[0];
-    expect(error).toBeInstanceOf(CoinmeError);
-    expect((error as Error).message).toMatch(/before express\.json\(\)/);
-    expect((error as Error).message).toMatch(/express\.raw\(\{ type: "application\/json" \}\)/);
-
-    withNext = false;
+  it('answers a body express.json() already parsed 500 webhook_body_consumed, and tells onError', async () => {
+    const onError = vi.fn();
+    const next = vi.fn();
+    const middleware = createWebhookMiddleware({ secret, onEvent: vi.fn(), onError });
+    const url = await listen(bodyParser((raw) => JSON.parse(raw.toString('utf8')) as unknown, (req, res) => middleware(req, res, next)));
     const response = await deliver(url);
     expect(response.status).toBe(500);
-    expect(await response.json()).toMatchObject({ error: { code: 'body_already_parsed', message: expect.stringMatching(/express\.json/) } });
+    expect(await response.json()).toMatchObject({ error: { code: 'webhook_body_consumed', message: expect.stringMatching(/express\.json/) } });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toBeInstanceOf(CoinmeError);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'webhook_body_consumed' });
+    expect(next).not.toHaveBeenCalled();
   });
 
   it('reads the stream when express.json() skipped the request and left an empty object', async () => {

@@ -73,8 +73,8 @@ describe('constructEvent', () => {
     await expect(constructEvent({ payload: body, headers, secret: [secret, 'whsec_previous'] })).resolves.toBeDefined();
   });
 
-  it('throws TypeError on a missing secret, even when the header is missing too', async () => {
-    await expect(constructEvent({ payload: body, headers: {}, secret: '' })).rejects.toThrow(TypeError);
+  it('throws ValidationError naming the secret when it is missing, even when the header is missing too', async () => {
+    await expect(constructEvent({ payload: body, headers: {}, secret: '' })).rejects.toMatchObject({ code: 'validation_error', field: 'secret' });
   });
 
   it('verifies before parsing: a bad body with a bad signature is a signature error', async () => {

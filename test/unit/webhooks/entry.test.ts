@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import * as webhooks from '../../../src/webhooks/index.js';
+import * as webhooks from 'coinme-sdk/webhooks';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
@@ -30,6 +30,8 @@ describe('the coinme-sdk/webhooks entry', () => {
       'CoinmeError',
       'UserValidationError',
       'ValidationError',
+      'WebhookBodyConsumedError',
+      'WebhookConfigurationError',
       'WebhookParseError',
       'WebhookSignatureError',
       'constructEvent',
@@ -39,6 +41,7 @@ describe('the coinme-sdk/webhooks entry', () => {
       'isCoinmeError',
       'parseWebhook',
       'verifySignature',
+      'verifySignatureAsync',
       'webhookEventTypes',
     ]);
   });
