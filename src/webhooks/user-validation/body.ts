@@ -41,10 +41,10 @@ const bodySchema = () =>
 export async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | undefined | null> {
   if (Number(request.headers.get('content-length')) > maxBytes) return undefined;
   if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
+    const reader = request.body.getReader();
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;

@@ -8,6 +8,7 @@ import { CoinmeError } from '../../errors.js';
  * - `missing_credentials`, `invalid_credentials`: no or wrong credential (401).
  * - `payload_too_large`: body over `maxBytes` (413).
  * - `invalid_body`: not JSON, not an object, or no valid `email` (400).
+ * - `body_consumed`: something read the body before the handler, e.g. a body parser (500).
  * - `is_allowed_failed`: `isAllowed` threw or answered something other than a boolean (503).
  * - `is_allowed_timeout`: `isAllowed` did not answer within `timeoutMs` (503).
  *
@@ -23,6 +24,7 @@ export type UserValidationFailure =
   | 'invalid_credentials'
   | 'payload_too_large'
   | 'invalid_body'
+  | 'body_consumed'
   | 'is_allowed_failed'
   | 'is_allowed_timeout';
 

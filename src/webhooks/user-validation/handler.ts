@@ -100,6 +100,9 @@ export function createUserValidationHandler(options: UserValidationHandlerOption
       return refuse(request, code, 401, message, unauthorized);
     }
 
+    if (request.bodyUsed) {
+      return refuse(request, 'body_consumed', 500, 'The request body was read before this handler (a body parser?); mount the handler before it');
+    }
     const bytes = await readLimited(request, resolved.maxBytes);
     if (bytes === null) return refuse(request, 'invalid_body', 400, 'The request body could not be read');
     if (bytes === undefined) return refuse(request, 'payload_too_large', 413, `The body is larger than ${resolved.maxBytes} bytes`, { connection: 'close' });

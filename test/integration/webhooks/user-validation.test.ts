@@ -187,6 +187,24 @@ describe('createUserValidationHandler: bodies', () => {
     expect(isAllowed).not.toHaveBeenCalled();
   });
 
+  it('keeps a "__proto__" field from reaching any prototype', async () => {
+    const { post, isAllowed } = await start({ isAllowed: () => true });
+    expect(await post('{"email":"ana@allowed.example","__proto__":{"isAdmin":true}}')).toMatchObject({ status: 200, body: 'true' });
+    const body = isAllowed.mock.calls[0]?.[0] as Record<string, unknown>;
+    expect(body['isAdmin']).toBeUndefined();
+    expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
+  });
+
+  it('answers 500 false when something read the body first', async () => {
+    const errors: UserValidationError[] = [];
+    const handler = createUserValidationHandler({ auth: { bearer: TOKEN }, isAllowed: () => true, onError: (error) => errors.push(error) });
+    const request = new Request('http://localhost/validate-user', { method: 'POST', body: '{"email":"ana@allowed.example"}', headers: { authorization: `Bearer ${TOKEN}` } });
+    await request.json();
+    const response = await handler(request);
+    expect([response.status, await response.text()]).toEqual([500, 'false']);
+    expect(errors[0]?.code).toBe('body_consumed');
+  });
+
   it('answers anything but POST with 405 false', async () => {
     const { post, isAllowed } = await start();
     const reply = await post('', undefined, 'GET');
