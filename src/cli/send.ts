@@ -72,8 +72,9 @@ export async function send(io: CliIo, url: URL, init: { body: string; headers: R
   let text = '';
   try {
     text = await readCapped(response);
-  } catch {
+  } catch (error) {
     // The status is still worth showing when the body breaks off.
+    println(io.stderr, `warning: the answer's body broke off: ${reason(error)}`);
   }
   return { status: response.status, statusText: response.statusText, text, ms: performance.now() - started };
 }

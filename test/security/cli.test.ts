@@ -216,6 +216,54 @@ describe('test deliveries are marked (finding 8)', () => {
 });
 
 describe('bounds', () => {
+  it('reads at most 64 KiB of a flooding answer', async () => {
+    reply = (response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      const chunk = Buffer.alloc(1024 * 1024, 'A');
+      let sent = 0;
+      const pump = () => {
+        while (sent < 64 && response.write(chunk)) sent++;
+        if (sent < 64) response.once('drain', pump);
+        else response.end();
+      };
+      response.on('error', () => {});
+      pump();
+    };
+    const { io, out } = makeIo({ COINME_WEBHOOK_SECRET: SECRET });
+    expect(await run(['webhooks', 'trigger', 'REFUND', '--url', receiver.url], io)).toBe(0);
+    expect(out.stdout.length).toBeLessThan(2_000);
+  });
+
+  it('stops reading an answer that trickles past --timeout, saying so', async () => {
+    reply = (response) => {
+      response.writeHead(200, { 'content-type': 'text/plain' });
+      const timer = setInterval(() => response.write('.'), 50);
+      response.on('close', () => clearInterval(timer));
+      setTimeout(() => {
+        clearInterval(timer);
+        response.end();
+      }, 5_000);
+    };
+    const { io, out } = makeIo({ COINME_WEBHOOK_SECRET: SECRET });
+    const started = performance.now();
+    const code = await run(['webhooks', 'trigger', 'REFUND', '--url', receiver.url, '--timeout', '300'], io);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    // The status arrived in time, the body did not: the status counts, the cut is reported.
+    expect(code).toBe(0);
+    expect(out.stderr).toContain("warning: the answer's body broke off: timed out");
+  });
+
+  it('validation check does not follow a redirect either', async () => {
+    reply = (response) => {
+      response.writeHead(307, { location: `${elsewhere.url}/validate` });
+      response.end();
+    };
+    const { io, out } = makeIo({ COINME_VALIDATION_TOKEN: 'tok_security_redirect_1' });
+    expect(await run(['validation', 'check', '--url', receiver.url, '--email', 'ana@example.com'], io)).toBe(1);
+    expect(received.map(({ server }) => server)).toEqual(['receiver']);
+    expect(out.stderr).toContain(`answered 307, a redirect to ${elsewhere.url}/validate`);
+  });
+
   it('gives up on a receiver that never answers within --timeout: exit 3', async () => {
     reply = () => {};
     const { io, out } = makeIo({ COINME_WEBHOOK_SECRET: SECRET });
