@@ -5,7 +5,7 @@ import base from './vitest.config.js';
 // `npm run test:e2e`; .ci/run runs it after `npm test`. Built from the base config by hand, not
 // with mergeConfig, which would concatenate the base's include, exclude and reporters.
 export default defineConfig({
-  resolve: base.resolve,
+  resolve: base.resolve ?? {},
   test: {
     include: ['test/e2e/**/*.test.ts'],
     testTimeout: 120_000,

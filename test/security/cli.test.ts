@@ -216,22 +216,30 @@ describe('test deliveries are marked (finding 8)', () => {
 });
 
 describe('bounds', () => {
-  it('reads at most 64 KiB of a flooding answer', async () => {
+  it('reads at most 64 KiB of a flooding answer, then hangs up', async () => {
+    let sent = 0;
+    let closed!: () => void;
+    const hungUp = new Promise<void>((resolve) => (closed = resolve));
     reply = (response) => {
       response.writeHead(200, { 'content-type': 'text/plain' });
       const chunk = Buffer.alloc(1024 * 1024, 'A');
-      let sent = 0;
+      response.on('close', closed);
       const pump = () => {
-        while (sent < 64 && response.write(chunk)) sent++;
-        if (sent < 64) response.once('drain', pump);
-        else response.end();
+        while (sent < 64) {
+          sent++;
+          if (!response.write(chunk)) return void response.once('drain', pump);
+        }
+        response.end();
       };
       response.on('error', () => {});
       pump();
     };
     const { io, out } = makeIo({ COINME_WEBHOOK_SECRET: SECRET });
     expect(await run(['webhooks', 'trigger', 'REFUND', '--url', receiver.url], io)).toBe(0);
+    await hungUp;
     expect(out.stdout.length).toBeLessThan(2_000);
+    // 64 MiB were on offer; the CLI stopped reading, so little more than the socket buffers went out.
+    expect(sent).toBeLessThan(32);
   });
 
   it('stops reading an answer that trickles past --timeout, saying so', async () => {
