@@ -105,7 +105,7 @@ export function createUserValidationHandler(options: UserValidationHandlerOption
     }
     const bytes = await readLimited(request, resolved.maxBytes);
     if (bytes === null) return refuse(request, 'invalid_body', 400, 'The request body could not be read');
-    if (bytes === undefined) return refuse(request, 'payload_too_large', 413, `The body is larger than ${resolved.maxBytes} bytes`, { connection: 'close' });
+    if (bytes === undefined) return refuse(request, 'payload_too_large', 413, `The body is larger than ${resolved.maxBytes} bytes`);
     const body = parseValidationBody(bytes);
     if (!body.ok) return refuse(request, 'invalid_body', 400, body.message);
 
