@@ -16,8 +16,12 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // test/e2e is the long suite (vitest.e2e.config.ts, `npm run test:e2e`).
     exclude: ['test/e2e/**', '**/node_modules/**'],
-    typecheck: { enabled: true, include: ['test/types/**/*.test-d.ts'] },
+    // test/types/*.test-d.ts are type-level tests: `npm run typecheck` (tsc) checks them, without
+    // vitest's experimental typecheck mode and its warning.
     testTimeout: 20_000,
+    // One worker per core, reused across files: spawning a fresh one per file cost more than
+    // the tests themselves on a 2-core machine. Tests must not leak globals (restoreMocks helps).
+    isolate: false,
     restoreMocks: true,
     // In CI a JSON report is written too, so .ci/run can print a plain pass/fail count.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.ci/.cache/vitest-report.json' }]] : ['default'],

@@ -35,6 +35,8 @@ export class TokenManager {
   async getToken(signal?: AbortSignal): Promise<string> {
     const cached = this.#cached;
     if (cached && this.#now() < cached.refreshAt) return cached.token;
+    // Before starting a refresh: an already-aborted caller must not send an authorize nobody awaits.
+    signal?.throwIfAborted();
     this.#inFlight ??= this.#refresh();
     const grant = await waitFor(this.#inFlight, signal);
     return grant.token;

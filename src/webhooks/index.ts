@@ -3,6 +3,7 @@
 export { CoinmeError, isCoinmeError, WebhookParseError, WebhookSignatureError } from '../errors.js';
 export { createWebhookHandler } from './adapters/fetch.js';
 export { createWebhookMiddleware } from './adapters/node.js';
+export { createFastifyWebhookPlugin } from './adapters/fastify.js';
 export { constructEvent } from './construct.js';
 export { webhookEventTypes } from './event.js';
 export { parseWebhook } from './parse.js';
@@ -10,7 +11,14 @@ export { verifySignature, verifySignatureAsync } from './verify.js';
 export { WebhookBodyConsumedError, WebhookConfigurationError } from './errors.js';
 
 export type { ConstructEventOptions, WebhookHandlerOptions, WebhookSecret } from './options.js';
-export type { NodeWebhookRequest, NodeWebhookResponse } from './adapters/node.js';
+export type { NodeWebhookListener, NodeWebhookRequest, NodeWebhookResponse } from './adapters/node.js';
+export type {
+  FastifyWebhookInstance,
+  FastifyWebhookOptions,
+  FastifyWebhookPlugin,
+  FastifyWebhookReply,
+  FastifyWebhookRequest,
+} from './adapters/fastify.js';
 export type { ConstructEventParams } from './construct.js';
 export type { UnknownWebhookEvent, WebhookEvent, WebhookEventType } from './event.js';
 export type { TypedWebhookEvent, WebhookSource } from './family.js';

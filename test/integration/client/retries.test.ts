@@ -155,6 +155,8 @@ describe('timeouts and aborts', () => {
     const controller = new AbortController();
     controller.abort(new Error('user navigated away'));
     await expect(client().cryptoChains.list({ signal: controller.signal })).rejects.toThrow('user navigated away');
+    // Not even an authorize a moment later (one nobody awaits would fail once the mock is gone).
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(mock.requests).toHaveLength(0);
   });
 });

@@ -37,8 +37,8 @@ const bodyParser =
     });
   };
 
-const deliver = (url: string, payload = body, headers: Record<string, string> = { 'x-coinme-signature': sign(payload) }) =>
-  fetch(url, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', ...headers } });
+const deliver = (url: string, payload = body, headers: Record<string, string> = { 'x-coinme-signature': sign(payload) }, signal?: AbortSignal) =>
+  fetch(url, { method: 'POST', body: payload, headers: { 'content-type': 'application/json', ...headers }, ...(signal && { signal }) });
 
 describe('createWebhookMiddleware on a real http server', () => {
   it('reads the raw body from the stream, verifies it and acknowledges after onEvent', async () => {
@@ -119,6 +119,54 @@ describe('createWebhookMiddleware on a real http server', () => {
       req.body = {};
       middleware(req, res);
     });
+    expect((await deliver(url)).status).toBe(200);
+    expect(onEvent).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('createWebhookMiddleware when someone else read the body', () => {
+  // What Fastify does before a route runs: reads the stream to its end and keeps the parsed body for itself.
+  const readFirst =
+    (next: Handler): Handler =>
+    (req, res) => {
+      req.resume();
+      req.on('end', () => next(req, res));
+    };
+
+  it('answers 500 webhook_body_consumed at once (no hang) when the stream was already read, and tells onError', async () => {
+    const onError = vi.fn();
+    const onEvent = vi.fn();
+    const url = await listen(readFirst(createWebhookMiddleware({ secret, onEvent, onError })));
+    const response = await deliver(url, body, { 'x-coinme-signature': sign(body) }, AbortSignal.timeout(5_000));
+    expect(response.status).toBe(500);
+    expect(await response.json()).toMatchObject({ error: { code: 'webhook_body_consumed', message: expect.stringMatching(/createFastifyWebhookPlugin/) } });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]?.[0]).toMatchObject({ code: 'webhook_body_consumed' });
+    expect(onEvent).not.toHaveBeenCalled();
+  });
+
+  it('recommends only what works: the route before express.json(), or express.raw on the path before it', async () => {
+    const url = await listen(bodyParser((raw) => JSON.parse(raw.toString('utf8')) as unknown, createWebhookMiddleware({ secret, onEvent: vi.fn() })));
+    const { error } = (await (await deliver(url)).json()) as { error: { message: string } };
+    expect(error.message).toContain('before app.use(express.json())');
+    expect(error.message).toContain("app.use('/your/webhook/path', express.raw({ type: 'application/json' })) before app.use(express.json())");
+    expect(error.message).toContain('bodyParser: false');
+    // express.raw on the route itself, after express.json(), is what fails: it must not be the advice.
+    expect(error.message).not.toMatch(/app\.post\([^)]*express\.raw/);
+  });
+
+  it('uses the raw bytes a parser kept next to the parsed body (express.json({ verify }), NestJS rawBody)', async () => {
+    const onEvent = vi.fn();
+    const middleware = createWebhookMiddleware({ secret, onEvent });
+    const url = await listen(
+      bodyParser(
+        (raw) => JSON.parse(raw.toString('utf8')) as unknown,
+        (req, res) => {
+          (req as { rawBody?: Buffer }).rawBody = Buffer.from(body);
+          middleware(req, res);
+        },
+      ),
+    );
     expect((await deliver(url)).status).toBe(200);
     expect(onEvent).toHaveBeenCalledTimes(1);
   });

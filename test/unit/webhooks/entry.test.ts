@@ -35,6 +35,7 @@ describe('the coinme-sdk/webhooks entry', () => {
       'WebhookParseError',
       'WebhookSignatureError',
       'constructEvent',
+      'createFastifyWebhookPlugin',
       'createUserValidationHandler',
       'createWebhookHandler',
       'createWebhookMiddleware',

@@ -5,11 +5,11 @@ import { createHmac } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebhookParseError, WebhookSignatureError } from '../../src/errors.js';
-import { events } from '../../src/testing/events.js';
-import { constructEvent } from '../../src/webhooks/construct.js';
-import { webhookEventTypes, type WebhookEvent } from '../../src/webhooks/event.js';
-import { parseWebhook } from '../../src/webhooks/parse.js';
+import { WebhookParseError, WebhookSignatureError } from '../../../src/errors.js';
+import { events } from '../../../src/testing/events.js';
+import { constructEvent } from '../../../src/webhooks/construct.js';
+import { webhookEventTypes, type WebhookEvent } from '../../../src/webhooks/event.js';
+import { parseWebhook } from '../../../src/webhooks/parse.js';
 
 // Per-property run counts: 100 000 generated bodies in all.
 const RUNS = {
@@ -32,7 +32,7 @@ const otherSecret = 'whsec_fuzz_other_19ab';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const samplesDirectory = new URL('../../src/testing/samples/', import.meta.url);
+const samplesDirectory = new URL('../../../src/testing/samples/', import.meta.url);
 const samples: Json[] = [
   ...readdirSync(samplesDirectory)
     .filter((name) => name.endsWith('.json'))
