@@ -114,9 +114,10 @@ export type {
 
 // The partner's user-validation endpoint (seed 004).
 export { ValidationError } from '../errors.js';
-export { createUserValidationHandler, UserValidationError } from './user-validation/index.js';
+export { createFastifyUserValidationPlugin, createUserValidationHandler, createUserValidationMiddleware, UserValidationError } from './user-validation/index.js';
 export type {
   BasicCredentials,
+  FastifyUserValidationOptions,
   UserValidationAuth,
   UserValidationContext,
   UserValidationFailure,
