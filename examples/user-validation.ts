@@ -2,13 +2,21 @@
  * The partner's user-validation endpoint (seed 004): Coinme asks it before a user buys, sells or
  * sees private data, and proceeds only on `true`.
  *
- * As a Next.js App Router route, save the `POST` export below as
- * `app/api/coinme/validate-user/route.ts`. Run this file to see each answer Coinme can get:
+ * Next.js App Router: save the `POST` export below as `app/api/coinme/validate-user/route.ts`.
+ * Express: `app.post(path, createUserValidationMiddleware(options))`, as `demo()` does. Run this
+ * file to serve it on a random local port and see each answer Coinme can get:
  *
  *   npx tsx examples/user-validation.ts
  */
+import type { AddressInfo } from 'node:net';
+import express from 'express';
 import { createUserValidationRequest } from 'coinme-sdk/testing';
-import { createUserValidationHandler, type UserValidationRequest } from 'coinme-sdk/webhooks';
+import {
+  createUserValidationHandler,
+  createUserValidationMiddleware,
+  type UserValidationHandlerOptions,
+  type UserValidationRequest,
+} from 'coinme-sdk/webhooks';
 
 // Stands in for your customer database.
 const activeCustomers = new Set(['ana@example.com']);
@@ -18,23 +26,28 @@ async function isActiveCustomer({ email }: UserValidationRequest, signal: AbortS
   return activeCustomers.has(email.toLowerCase());
 }
 
-export function createValidateUser(token: string) {
-  return createUserValidationHandler({
+/** The options both forms share: the credential Coinme sends, and the decision. */
+export function validationOptions(token: string): UserValidationHandlerOptions {
+  return {
     auth: { bearer: token },
     timeoutMs: 2_000,
     isAllowed: (request, { signal }) => isActiveCustomer(request, signal),
     onError: (error) => console.log(`  onError: ${error.code}`),
-  });
+  };
 }
 
-// The route. `!` keeps `next build` working before the variable exists: until it is set, every
-// request is answered 500 false, with one log line.
-export const POST = createValidateUser(process.env['COINME_VALIDATION_TOKEN']!);
+// The Next.js route. `!` keeps `next build` working before the variable exists: until it is set,
+// every request is answered 500 false, with one log line.
+export const POST = createUserValidationHandler(validationOptions(process.env['COINME_VALIDATION_TOKEN']!));
 
 async function demo(): Promise<void> {
   const token = 'demo-token';
-  const validateUser = createValidateUser(token);
-  const url = 'http://localhost:3000/api/coinme/validate-user';
+  const app = express();
+  app.post('/api/coinme/validate-user', createUserValidationMiddleware(validationOptions(token)));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/coinme/validate-user`;
+
   const cases = [
     { label: 'active customer', email: 'ana@example.com', auth: { bearer: token } },
     { label: 'unknown customer', email: 'bo@example.com', auth: { bearer: token } },
@@ -45,9 +58,11 @@ async function demo(): Promise<void> {
   ];
   for (const { label, email, auth } of cases) {
     console.log(`${label}:`);
-    const response = await validateUser(createUserValidationRequest({ url, email, auth }));
+    // The request Coinme sends, built by the testing kit, over real HTTP.
+    const response = await fetch(createUserValidationRequest({ url, email, auth }));
     console.log(`  ${response.status} ${await response.text()}`);
   }
+  server.close();
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) await demo();
