@@ -8,10 +8,10 @@ export interface Parsed {
 }
 
 /**
- * Parses a command's arguments strictly. On a mistake, prints the problem and the command's
- * usage to stderr and returns `undefined`, so the caller exits with the usage code.
+ * Parses a command's arguments strictly. On a mistake, prints the problem and where to find the
+ * command's usage to stderr and returns `undefined`, so the caller exits with the usage code.
  */
-export function parseCommand(io: CliIo, args: readonly string[], options: ParseArgsOptionsConfig, usage: string): Parsed | undefined {
+export function parseCommand(io: CliIo, args: readonly string[], options: ParseArgsOptionsConfig, command: string): Parsed | undefined {
   try {
     const { values, positionals } = parseArgs({
       args,
@@ -21,18 +21,18 @@ export function parseCommand(io: CliIo, args: readonly string[], options: ParseA
     });
     return { values, positionals };
   } catch (error) {
-    usageError(io, error instanceof Error ? error.message : String(error), usage);
+    usageError(io, error instanceof Error ? error.message : String(error), command);
     return undefined;
   }
 }
 
-/** Prints a usage mistake, and the usage text when given; returns the usage exit code. */
-export function usageError(io: CliIo, message: string, usage?: string): number {
+/**
+ * Prints a usage mistake and, for a `command` (e.g. `webhooks trigger`), how to see its usage,
+ * rather than the whole usage text; returns the usage exit code.
+ */
+export function usageError(io: CliIo, message: string, command?: string): number {
   println(io.stderr, `error: ${message}`);
-  if (usage !== undefined) {
-    println(io.stderr);
-    io.stderr.write(usage);
-  }
+  if (command !== undefined) println(io.stderr, `Run \`coinme-sdk ${command ? `${command} ` : ''}--help\` for usage.`);
   return EXIT.usage;
 }
 

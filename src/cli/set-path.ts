@@ -1,4 +1,5 @@
 // `--set path=value`: edits one field of a generated body, e.g. `data.metadata.orderStatus=FAILED`.
+import { closest } from './suggest.js';
 
 type Json = Record<string, unknown> | unknown[];
 
@@ -19,17 +20,29 @@ function valueFor(raw: string, current: unknown): unknown {
   }
 }
 
+// A field `--set` cannot find: a typo would otherwise add a field the receiver ignores.
+function unknownField(path: string[], depth: number, node: Json): string {
+  const where = depth === 0 ? 'the body' : path.slice(0, depth).join('.');
+  const key = path[depth] as string;
+  const near = Array.isArray(node) ? [] : closest(key, Object.keys(node), 1);
+  const hint = near.length > 0 ? ` Did you mean ${[...path.slice(0, depth), near[0]].join('.')}?` : '';
+  return `--set ${path.join('.')}: ${where} has no field "${key}".${hint} Use --set-new to add a field.`;
+}
+
 /**
  * Applies one `path=value` assignment to `body` in place. Dotted paths; numeric segments index
- * arrays; missing objects on the way are created. Returns an error message, or `undefined`.
+ * arrays. The field must exist unless `create` is set (`--set-new`), which also creates missing
+ * objects on the way. Returns an error message, or `undefined`.
  */
-export function setPath(body: Record<string, unknown>, assignment: string): string | undefined {
+export function setPath(body: Record<string, unknown>, assignment: string, create = false): string | undefined {
   const equals = assignment.indexOf('=');
   const path = equals > 0 ? assignment.slice(0, equals).split('.') : [];
   if (path.length === 0 || path.some((key) => key === '')) return `--set expects path=value, got "${assignment}"`;
   if (path.some((key) => UNSAFE.has(key))) return `--set cannot write "${assignment.slice(0, equals)}"`;
   let node: Json = body;
-  for (const key of path.slice(0, -1)) {
+  for (const [depth, key] of path.entries()) {
+    if (!create && !Object.hasOwn(node, key)) return unknownField(path, depth, node);
+    if (depth === path.length - 1) break;
     const next: unknown = (node as Record<string, unknown>)[key];
     if (typeof next === 'object' && next !== null) {
       node = next as Json;

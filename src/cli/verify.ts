@@ -5,6 +5,9 @@ import { verifySignature } from '../webhooks/verify.js';
 import { parseCommand, text, usageError } from './args.js';
 import { verifyHelp } from './help.js';
 import { type CliIo, EXIT, SECRET_ENV, println, readAll } from './io.js';
+import { readSecret } from './secret.js';
+
+const USAGE = 'webhooks verify';
 
 /** The value of header `name` in a file of `Name: value` lines (curl -D output works as is). */
 export function headerFromFile(content: string, name: string): string | undefined {
@@ -33,25 +36,28 @@ export async function verify(io: CliIo, args: readonly string[]): Promise<number
     args,
     {
       secret: { type: 'string' },
+      'secret-file': { type: 'string' },
       signature: { type: 'string' },
       'header-file': { type: 'string' },
       header: { type: 'string' },
       encoding: { type: 'string' },
       scheme: { type: 'string' },
     },
-    verifyHelp,
+    USAGE,
   );
   if (!parsed) return EXIT.usage;
   if (parsed.values['help']) {
     io.stdout.write(verifyHelp);
     return EXIT.ok;
   }
-  if (parsed.positionals.length > 0) return usageError(io, `unexpected argument "${parsed.positionals[0]}"`, verifyHelp);
+  if (parsed.positionals.length > 0) return usageError(io, `unexpected argument "${parsed.positionals[0]}"`, USAGE);
 
-  const secret = text(parsed, 'secret') ?? io.env[SECRET_ENV];
-  if (!secret) return usageError(io, `missing --secret (or $${SECRET_ENV})`, verifyHelp);
+  const found = await readSecret(io, parsed, { flag: 'secret', fileFlag: 'secret-file', env: SECRET_ENV });
+  if (found.error !== undefined) return usageError(io, found.error, USAGE);
+  const secret = found.value;
+  if (secret === undefined) return usageError(io, `missing the webhook secret: set $${SECRET_ENV} or pass --secret-file`, USAGE);
   const encoding = text(parsed, 'encoding');
-  if (encoding !== undefined && encoding !== 'base64' && encoding !== 'hex') return usageError(io, '--encoding must be base64 or hex', verifyHelp);
+  if (encoding !== undefined && encoding !== 'base64' && encoding !== 'hex') return usageError(io, '--encoding must be base64 or hex', USAGE);
   const headerName = text(parsed, 'header') ?? 'x-coinme-signature';
 
   let signature = text(parsed, 'signature');
@@ -61,18 +67,18 @@ export async function verify(io: CliIo, args: readonly string[]): Promise<number
     try {
       content = await readFile(headerFile, 'utf8');
     } catch (error) {
-      return usageError(io, `cannot read --header-file: ${error instanceof Error ? error.message : String(error)}`, verifyHelp);
+      return usageError(io, `cannot read --header-file: ${error instanceof Error ? error.message : String(error)}`, USAGE);
     }
     signature = headerFromFile(content, headerName);
-    if (signature === undefined) return usageError(io, `no ${headerName} header in --header-file`, verifyHelp);
+    if (signature === undefined) return usageError(io, `no ${headerName} header in --header-file`, USAGE);
   }
 
   const body = await readAll(io.stdin);
-  if (body.byteLength === 0) return usageError(io, 'no body on stdin', verifyHelp);
+  if (body.byteLength === 0) return usageError(io, 'no body on stdin', USAGE);
 
   const scheme = text(parsed, 'scheme') ?? (signature === undefined && hasBodySignature(body) ? 'body' : 'header');
-  if (scheme !== 'header' && scheme !== 'body') return usageError(io, '--scheme must be header or body', verifyHelp);
-  if (scheme === 'header' && signature === undefined) return usageError(io, 'missing --signature or --header-file', verifyHelp);
+  if (scheme !== 'header' && scheme !== 'body') return usageError(io, '--scheme must be header or body', USAGE);
+  if (scheme === 'header' && signature === undefined) return usageError(io, 'missing --signature or --header-file', USAGE);
 
   if (scheme === 'header' && !readSignature(signature, encoding)) {
     println(io.stderr, `Signature invalid: "${headerName}" is not a ${encoding ?? 'base64 or hex'} HMAC-SHA256 digest`);

@@ -111,3 +111,16 @@ export type {
   CallbackPayload,
   CallbackEvent,
 } from './schemas/callback.js';
+
+// The partner's user-validation endpoint (seed 004).
+export { ValidationError } from '../errors.js';
+export { createFastifyUserValidationPlugin, createUserValidationHandler, createUserValidationMiddleware, UserValidationError } from './user-validation/index.js';
+export type {
+  BasicCredentials,
+  FastifyUserValidationOptions,
+  UserValidationAuth,
+  UserValidationContext,
+  UserValidationFailure,
+  UserValidationHandlerOptions,
+  UserValidationRequest,
+} from './user-validation/index.js';

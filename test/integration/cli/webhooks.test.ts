@@ -87,7 +87,8 @@ describe('coinme-sdk webhooks list', () => {
   it('prints every documented type under its source', async () => {
     const { io, out } = makeIo();
     expect(await run(['webhooks', 'list'], io)).toBe(0);
-    const lines = out.stdout.split('\n');
+    // Each line is a type and its description.
+    const lines = out.stdout.split('\n').map((line) => line.replace(/^( {2}\S+) .*$/, '$1'));
     for (const type of webhookEventTypes) expect(lines).toContain(`  ${type}`);
     const headers = lines.filter((line) => /^\S/.test(line));
     expect(headers.map((line) => line.split(' ')[0])).toEqual(['coinme.widget', 'coinme.notification', 'offramp', 'processing', 'callback']);
@@ -135,7 +136,7 @@ describe('coinme-sdk webhooks trigger', () => {
       [
         'webhooks', 'trigger', 'order:crypto-offramp:completed', '--url', base, '--secret', SECRET,
         '--header', 'X-Partner-Signature', '--encoding', 'hex', '--api-key', API_KEY,
-        '--set', 'data.destination.amount=250.00', '--set', 'data.fees.0.amount=3.10', '--set', 'data.partnerRef=1319354818066124800',
+        '--set', 'data.destination.amount=250.00', '--set', 'data.fees.0.amount=3.10', '--set-new', 'data.partnerRef=1319354818066124800',
       ],
       io,
     );
@@ -195,8 +196,8 @@ describe('coinme-sdk webhooks trigger', () => {
   });
 
   it.each([
-    [['webhooks', 'trigger', 'REFUND', '--secret', SECRET], 'missing --url'],
-    [['webhooks', 'trigger', 'REFUND', '--url', NOWHERE], 'missing --secret'],
+    [['webhooks', 'trigger', 'REFUND', '--url', 'https://example.com/hooks', '--secret', SECRET], 'pass --allow-remote'],
+    [['webhooks', 'trigger', 'REFUND', '--url', NOWHERE], 'missing the webhook secret'],
     [['webhooks', 'trigger', '--url', NOWHERE, '--secret', SECRET], 'missing the event type'],
     [['webhooks', 'trigger', 'REFUND', '--url', 'ftp://example.com', '--secret', SECRET], 'http or https'],
     [['webhooks', 'trigger', 'REFUND', '--url', NOWHERE, '--secret', SECRET, '--encoding', 'base32'], 'base64 or hex'],

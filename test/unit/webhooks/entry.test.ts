@@ -28,12 +28,17 @@ describe('the coinme-sdk/webhooks entry', () => {
   it('exports exactly the webhook API', () => {
     expect(Object.keys(webhooks).sort()).toEqual([
       'CoinmeError',
+      'UserValidationError',
+      'ValidationError',
       'WebhookBodyConsumedError',
       'WebhookConfigurationError',
       'WebhookParseError',
       'WebhookSignatureError',
       'constructEvent',
+      'createFastifyUserValidationPlugin',
       'createFastifyWebhookPlugin',
+      'createUserValidationHandler',
+      'createUserValidationMiddleware',
       'createWebhookHandler',
       'createWebhookMiddleware',
       'isCoinmeError',
