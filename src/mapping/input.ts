@@ -1,35 +1,20 @@
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { isNegativeDecimal, parseDecimal } from '../internal/decimal.js';
-import { checked, isStringOrNumber, rejectWith } from '../internal/checked.js';
-import { booleanInput, nonEmptyText } from '../internal/input-schemas.js';
 import { DEFAULT_PAYMENT_METHODS } from './catalog.js';
 import { normaliseCode, normaliseCountry } from './jurisdictions.js';
 import type { Asset, PartnerMappingInput, PaymentMethodDefinition } from './types.js';
 
 // Validation of the mapping input and the merge of partner overrides into the catalog.
 
-// Checks are transforms built from schemas already in the client bundle.
-const text = nonEmptyText('must be a string');
+const text = z.string('must be a string').min(1, 'must not be empty');
 const codes = z.array(text, 'must be an array of strings');
-const flag = booleanInput('must be a boolean');
-const amount = checked((value, ctx): number => {
-  if (!Number.isFinite(value)) return rejectWith(ctx, value, 'must be a finite number');
-  return (value as number) < 0 ? rejectWith(ctx, value, 'must not be negative') : (value as number);
-});
-const decimal = checked((value, ctx): string | number => {
-  if (!isStringOrNumber(value)) return rejectWith(ctx, value, 'must be a decimal string');
-  if (parseDecimal(value) === undefined || isNegativeDecimal(value)) return rejectWith(ctx, value, 'must be a non-negative decimal');
-  return value;
-});
-const decimals = checked((value, ctx): number => {
-  if (!Number.isInteger(value)) return rejectWith(ctx, value, 'must be an integer');
-  const integer = value as number;
-  // Like `z.int()`, an unsafe integer is reported, and so is its sign.
-  if (!Number.isSafeInteger(integer)) rejectWith(ctx, value, 'must be an integer');
-  if (integer < 0) rejectWith(ctx, value, 'must not be negative');
-  return integer;
-});
+const flag = z.boolean('must be a boolean');
+const amount = z.number('must be a finite number').nonnegative('must not be negative');
+const decimal = z
+  .union([z.string(), z.number()], 'must be a decimal string')
+  .refine((value) => parseDecimal(value) !== undefined && !isNegativeDecimal(value), 'must be a non-negative decimal');
+const decimals = z.int('must be an integer').nonnegative('must not be negative');
 
 const assetSchema = z.object({
   code: text,
@@ -40,24 +25,24 @@ const assetSchema = z.object({
 
 const overrideSchema = z.strictObject({
   id: text,
-  enabled: z.optional(flag),
-  label: z.optional(text),
-  type: z.optional(text),
-  availability: z.optional(codes),
-  supportedCountry: z.optional(codes),
-  onrampAvailable: z.optional(flag),
-  offrampAvailable: z.optional(flag),
-  currency: z.optional(text),
-  min: z.optional(amount),
-  max: z.optional(amount),
+  enabled: flag.optional(),
+  label: text.optional(),
+  type: text.optional(),
+  availability: codes.optional(),
+  supportedCountry: codes.optional(),
+  onrampAvailable: flag.optional(),
+  offrampAvailable: flag.optional(),
+  currency: text.optional(),
+  min: amount.optional(),
+  max: amount.optional(),
 });
 
 const inputSchema = z.object({
   assets: z.array(assetSchema, 'must be an array'),
   licensedStates: z.array(z.string('must be a string'), 'must be an array of strings'),
-  limits: z.optional(z.object({ buyLimitAmount: decimal, sellLimitAmount: decimal }, 'must be an object')),
-  paymentMethods: z.optional(z.array(overrideSchema, 'must be an array')),
-  country: z.optional(z.string('must be a string')),
+  limits: z.object({ buyLimitAmount: decimal, sellLimitAmount: decimal }, 'must be an object').optional(),
+  paymentMethods: z.array(overrideSchema, 'must be an array').optional(),
+  country: z.string('must be a string').optional(),
 });
 
 type Override = z.infer<typeof overrideSchema>;

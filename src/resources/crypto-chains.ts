@@ -1,8 +1,6 @@
 /** `GET /cryptoChains`: the crypto assets Coinme supports and their chains. */
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
-import { checked, invalid, rejectWith } from '../internal/checked.js';
-import { recordOf } from '../internal/output-schemas.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -25,16 +23,14 @@ export interface Asset {
 }
 
 const assetSchema = z.looseObject({
-  code: z.optional(z.string()),
+  code: z.string().optional(),
   name: z.string(),
-  // A finite number, or digits as a string.
-  decimals: checked((value, ctx): number =>
-    Number.isFinite(value) || (typeof value === 'string' && /^\d+$/.test(value)) ? Number(value) : rejectWith(ctx, value, invalid),
-  ),
+  // A count of decimal places: a non-negative integer, or its digits as a string.
+  decimals: z.union([z.int().nonnegative(), z.string().regex(/^\d{1,3}$/).transform(Number)]),
   supportedChains: z.array(z.string()),
 });
 
-const cryptoChainsSchema = z.looseObject({ cryptoChains: recordOf(assetSchema) });
+const cryptoChainsSchema = z.looseObject({ cryptoChains: z.record(z.string(), assetSchema) });
 
 /**
  * Supported assets.

@@ -1,8 +1,7 @@
 /** `GET /locationlicensing`: the jurisdictions Coinme is licensed in. */
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { stringMatching } from '../internal/input-schemas.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -18,9 +17,7 @@ export interface LocationLicensingListParams {
   country?: string;
 }
 
-const paramsSchema = z.optional(
-  z.strictObject({ country: z.optional(stringMatching(/^[A-Za-z]{3}$/, 'must be a three-letter country code such as "USA"')) }),
-);
+const paramsSchema = z.strictObject({ country: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter country code such as "USA"').optional() }).optional();
 
 const locationsSchema = z.looseObject({ locations: z.array(z.string()) });
 

@@ -1,10 +1,8 @@
 /** `POST /cryptoquote/informative`: non-binding price quotes. */
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { checked, rejectWith } from '../internal/checked.js';
-import { amountInput, coordinateInput, currencyCodeInput, nonEmptyString } from '../internal/input-schemas.js';
-import { decimalOutput, orNull, recordOf } from '../internal/output-schemas.js';
+import { coordinateInput, currencyCodeInput, decimalOutput, nonEmptyString, positiveAmountInput } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -81,21 +79,18 @@ export interface InformativeQuote {
 const paramsSchema = z.strictObject({
   debitCurrencyCode: currencyCodeInput,
   creditCurrencyCode: currencyCodeInput,
-  amountValue: amountInput({ positive: true }),
+  amountValue: positiveAmountInput,
   amountCurrencyCode: currencyCodeInput,
-  cryptoSettlementType: z.optional(
-    checked((value, ctx): 'INTERNAL' | 'EXTERNAL' =>
-      value === 'INTERNAL' || value === 'EXTERNAL' ? value : rejectWith(ctx, value, 'must be one of "INTERNAL", "EXTERNAL"'),
-    ),
-  ),
-  chain: z.optional(nonEmptyString),
-  latitude: z.optional(coordinateInput),
-  longitude: z.optional(coordinateInput),
-  locationReference: z.optional(nonEmptyString),
-  promoCode: z.optional(nonEmptyString),
+  cryptoSettlementType: z.enum(['INTERNAL', 'EXTERNAL']).optional(),
+  chain: nonEmptyString.optional(),
+  latitude: coordinateInput.optional(),
+  longitude: coordinateInput.optional(),
+  locationReference: nonEmptyString.optional(),
+  promoCode: nonEmptyString.optional(),
 });
 
-const optionalText = z.optional(orNull(z.string()));
+const optionalText = z.string().nullish();
+const optionalDecimal = decimalOutput.nullish();
 
 const quoteSchema = z.looseObject({
   creditCurrencyUnitPrice: decimalOutput,
@@ -109,9 +104,9 @@ const quoteSchema = z.looseObject({
   totalFees: decimalOutput,
   feeCurrency: optionalText,
   feeCurrencyCode: optionalText,
-  feesMap: z.optional(orNull(recordOf(decimalOutput))),
-  spread: z.optional(orNull(decimalOutput)),
-  spreadAmount: z.optional(orNull(decimalOutput)),
+  feesMap: z.record(z.string(), decimalOutput).nullish(),
+  spread: optionalDecimal,
+  spreadAmount: optionalDecimal,
   spreadCurrencyCode: optionalText,
   chain: optionalText,
 });

@@ -1,10 +1,9 @@
 /** `GET /widget/transactionhistory`: a customer's transactions, for reconciliation. */
-import * as z from 'zod/mini';
-import { paginate } from '../core/pagination.js';
+import { z } from 'zod';
+import { defaultMaxPages, paginate } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { currencyCodeInput, customerIdInput, dateTimeInput, integerInput } from '../internal/input-schemas.js';
-import { dateOutput, decimalOutput, idOutput, orNull, textOrEmpty } from '../internal/output-schemas.js';
+import { currencyCodeInput, customerIdInput, dateOutput, dateTimeInput, decimalOutput, idOutput, textOrEmpty } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -87,11 +86,11 @@ export interface TransactionPage {
 
 const paramsSchema = z.strictObject({
   customerId: customerIdInput,
-  currencyCode: z.optional(currencyCodeInput),
-  startDateTime: z.optional(dateTimeInput),
-  endDateTime: z.optional(dateTimeInput),
-  page: z.optional(integerInput(0)),
-  size: z.optional(integerInput(1, maxTransactionPageSize)),
+  currencyCode: currencyCodeInput.optional(),
+  startDateTime: dateTimeInput.optional(),
+  endDateTime: dateTimeInput.optional(),
+  page: z.int().min(0).optional(),
+  size: z.int().min(1).max(maxTransactionPageSize).optional(),
 });
 
 const transactionSchema = z.looseObject({
@@ -106,12 +105,27 @@ const transactionSchema = z.looseObject({
   transactionStatus: z.string(),
   fromWalletAddress: textOrEmpty,
   toWalletAddress: textOrEmpty,
-  promoCode: z.optional(orNull(z.string())),
+  promoCode: z.string().nullish(),
 });
 
-const historySchema = z.looseObject({ transactions: orNull(z.array(transactionSchema)) });
+const historySchema = z.looseObject({ transactions: z.array(transactionSchema).nullable() });
 
 type ParsedParams = z.output<typeof paramsSchema>;
+
+/**
+ * Options of {@link TransactionHistory.iterate}: the per-call options plus a bound on pages.
+ *
+ * @example
+ * ```ts
+ * const options: IterateOptions = { maxPages: 50, timeout: 10_000 };
+ * ```
+ */
+export interface IterateOptions extends RequestOptions {
+  /** Most pages read before a `PaginationError`; defaults to 2 000. */
+  maxPages?: number | undefined;
+}
+
+const maxPagesSchema = z.int().positive().optional();
 
 /**
  * Transaction history.
@@ -136,7 +150,8 @@ export class TransactionHistory extends APIResource {
 
   /**
    * Iterates over every transaction of every page, fetching pages as the loop advances and
-   * stopping after a short or empty page.
+   * stopping after a short or empty page. Throws `PaginationError` when a full page repeats the
+   * one before (the server ignores `page`) or after `maxPages` pages (default 2 000).
    *
    * @example
    * ```ts
@@ -145,10 +160,13 @@ export class TransactionHistory extends APIResource {
    * }
    * ```
    */
-  iterate(params: TransactionHistoryParams, options?: RequestOptions): AsyncGenerator<Transaction, void, undefined> {
+  iterate(params: TransactionHistoryParams, options?: IterateOptions): AsyncGenerator<Transaction, void, undefined> {
     const input = parseInput(paramsSchema, params);
+    const { maxPages, ...requestOptions } = options ?? {};
+    const pages = parseInput(maxPagesSchema, maxPages, 'options.maxPages') ?? defaultMaxPages;
     const size = input.size ?? defaultPageSize;
-    return paginate(async (page) => (await this.#fetchPage({ ...input, page, size }, options)).transactions, input.page ?? 0, size);
+    const fetchPage = async (page: number) => (await this.#fetchPage({ ...input, page, size }, options && requestOptions)).transactions;
+    return paginate(fetchPage, input.page ?? 0, size, pages);
   }
 
   async #fetchPage(input: ParsedParams, options: RequestOptions | undefined): Promise<TransactionPage> {

@@ -1,9 +1,8 @@
 /** `GET /transactionlimits`: what a customer may still buy and sell. */
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { customerIdInput, stringMatching } from '../internal/input-schemas.js';
-import { decimalOutput } from '../internal/output-schemas.js';
+import { customerIdInput, decimalOutput } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -36,7 +35,7 @@ export interface TransactionLimitsResult {
 
 const paramsSchema = z.strictObject({
   customerId: customerIdInput,
-  fiatCurrencyCode: z.optional(stringMatching(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"')),
+  fiatCurrencyCode: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"').optional(),
 });
 
 const limitsSchema = z.looseObject({ buyLimitAmount: decimalOutput, sellLimitAmount: decimalOutput });

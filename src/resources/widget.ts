@@ -1,10 +1,9 @@
 /** `POST /widget`: creates a hosted widget session. */
-import * as z from 'zod/mini';
+import { z } from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { amountInput, booleanInput, coordinateInput, currencyCodeInput, httpUrlInput, nonEmptyString, stringMatching } from '../internal/input-schemas.js';
 import { jsonNumber } from '../internal/json-number.js';
-import { dateOutput, orNull } from '../internal/output-schemas.js';
+import { coordinateInput, currencyCodeInput, dateOutput, httpUrlInput, nonEmptyString, positiveAmountInput } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -66,22 +65,22 @@ export interface WidgetSession {
   expiresAt: Date;
 }
 
-const optionalText = z.optional(nonEmptyString);
-const optionalFlag = z.optional(booleanInput('expected boolean'));
+const optionalText = nonEmptyString.optional();
+const optionalFlag = z.boolean().optional();
 
 const paramsSchema = z.strictObject({
   destinationCurrency: currencyCodeInput,
   walletAddress: nonEmptyString,
-  sourceAmount: z.optional(amountInput({ positive: true })),
-  sourceCurrency: z.optional(currencyCodeInput),
+  sourceAmount: positiveAmountInput.optional(),
+  sourceCurrency: currencyCodeInput.optional(),
   sourceAmountLock: optionalFlag,
   sourceCurrencyLock: optionalFlag,
-  destinationAmount: z.optional(amountInput({ positive: true })),
+  destinationAmount: positiveAmountInput.optional(),
   destinationAmountLock: optionalFlag,
   destinationCurrencyLock: optionalFlag,
-  countryCode: z.optional(stringMatching(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"')),
-  long: z.optional(coordinateInput),
-  lat: z.optional(coordinateInput),
+  countryCode: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"').optional(),
+  long: coordinateInput.optional(),
+  lat: coordinateInput.optional(),
   city: optionalText,
   state: optionalText,
   zipCode: optionalText,
@@ -91,7 +90,7 @@ const paramsSchema = z.strictObject({
   walletMemo: optionalText,
   walletLock: optionalFlag,
   externalSessionId: optionalText,
-  redirectUrl: z.optional(httpUrlInput),
+  redirectUrl: httpUrlInput.optional(),
   redirectUrlButtonLabel: optionalText,
   language: optionalText,
   theme: optionalText,
@@ -100,7 +99,13 @@ const paramsSchema = z.strictObject({
 // A widget URL is valid for 30 minutes (seed 000); used only if Coinme omits `expiresAt`.
 const sessionLifetimeMs = 30 * 60_000;
 
-const sessionSchema = z.looseObject({ widgetUrl: nonEmptyString, expiresAt: z.optional(orNull(dateOutput)) });
+// The URL is handed to an end user's browser: https only, or http on a loopback host (the local sandbox).
+const widgetUrlSchema = z.url({ protocol: /^https?$/ }).refine(
+  (text) => text.startsWith('https:') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//i.test(text),
+  'must be an https: URL (http: only on a loopback host)',
+);
+
+const sessionSchema = z.looseObject({ widgetUrl: widgetUrlSchema, expiresAt: dateOutput.nullish() });
 
 /**
  * Hosted widget sessions.
