@@ -39,7 +39,7 @@ export type CoinmeEnvironment = 'staging' | 'production';
  * coinmeBaseUrls.production; // 'https://caas.coinme.com/services'
  * ```
  */
-export const coinmeBaseUrls: Readonly<Record<CoinmeEnvironment, string>> = Object.freeze({
+export const coinmeBaseUrls: Readonly<Record<CoinmeEnvironment, string>> = /* @__PURE__ */ Object.freeze({
   staging: 'https://caas-staging.coinme.com/services',
   production: 'https://caas.coinme.com/services',
 });
@@ -141,7 +141,7 @@ export class CoinmeClient {
   readonly #maxRetries: number;
 
   constructor(options: CoinmeClientOptions) {
-    const checked = parseInput(clientOptionsSchema, options) as CoinmeClientOptions;
+    const checked = parseInput(clientOptionsSchema(), options) as CoinmeClientOptions;
     if (isBrowserPage() && checked.dangerouslyAllowBrowser !== true) {
       throw new ValidationError(
         'CoinmeClient holds your Coinme client secret and must run on a server, not in a browser page, where anyone could read it. ' +

@@ -1,5 +1,6 @@
 /** Per-call options, and the one check of the limits they share with the client's options. */
-import { z } from 'zod';
+import * as z from 'zod';
+import { lazy } from '../internal/lazy.js';
 
 /**
  * Per-call options, accepted as the last argument of every resource method.
@@ -22,17 +23,14 @@ export interface RequestOptions {
 /** Largest `maxRetries`: with the total timeout, it bounds how long and how often one call can hammer Coinme. */
 export const maxRetriesLimit = 5;
 
-/** Milliseconds, as timers accept them (at most 2^31 - 1). */
-export const millisecondsSchema = z.int().positive().max(2_147_483_647);
-
-/** A retry count from 0 to {@link maxRetriesLimit}. */
-export const maxRetriesSchema = z.int().min(0).max(maxRetriesLimit);
-
-/** Schema of {@link RequestOptions}. */
-export const requestOptionsSchema = z
-  .strictObject({
-    signal: z.instanceof(AbortSignal).optional(),
-    timeout: millisecondsSchema.optional(),
-    maxRetries: maxRetriesSchema.optional(),
-  })
-  .optional();
+/** The limits a client and a call share, and the schema of {@link RequestOptions}, built on first use. */
+export const limitSchemas = /* @__PURE__ */ lazy(() => {
+  /** Milliseconds, as timers accept them (at most 2^31 - 1). */
+  const milliseconds = z.int().positive().max(2_147_483_647);
+  /** A retry count from 0 to {@link maxRetriesLimit}. */
+  const maxRetries = z.int().min(0).max(maxRetriesLimit);
+  const requestOptions = z
+    .strictObject({ signal: z.instanceof(AbortSignal).optional(), timeout: milliseconds.optional(), maxRetries: maxRetries.optional() })
+    .optional();
+  return { milliseconds, maxRetries, requestOptions };
+});

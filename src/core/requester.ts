@@ -2,12 +2,12 @@
  * Authenticated calls: adds the bearer token, replays once after a 401 with a fresh token,
  * unwraps the envelope and validates the payload.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CoinmeApiError } from '../errors.js';
 import type { TokenManager } from '../auth/token-manager.js';
 import { unwrapEnvelope } from './envelope.js';
 import type { HttpAnswer, HttpCall, HttpTransport } from './http.js';
-import { requestOptionsSchema, type RequestOptions } from './request-options.js';
+import { limitSchemas, type RequestOptions } from './request-options.js';
 import { parseInput, parseResponse } from './validate.js';
 
 /**
@@ -41,7 +41,7 @@ export class Requester {
   }
 
   async call<S extends z.core.$ZodType>(call: ApiCall<S>): Promise<z.output<S>> {
-    const options = parseInput(requestOptionsSchema, call.options, 'options');
+    const options = parseInput(limitSchemas().requestOptions, call.options, 'options');
     const answer = await this.#sendAuthorized(call, options);
     const data = unwrapEnvelope(answer, { path: call.path, envelope: call.envelope ?? 'required' });
     return parseResponse(call.schema, data, { status: answer.status, path: call.path });

@@ -1,5 +1,5 @@
 /** Runs zod schemas and turns their issues into the SDK's errors. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ResponseValidationError, ValidationError, type ValidationIssue } from '../errors.js';
 
 // zod words every issue; the one thing its English locale does not say plainly is a missing field.

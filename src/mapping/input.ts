@@ -1,51 +1,55 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { isNegativeDecimal, parseDecimal } from '../internal/decimal.js';
+import { lazy } from '../internal/lazy.js';
 import { DEFAULT_PAYMENT_METHODS } from './catalog.js';
 import { normaliseCode, normaliseCountry } from './jurisdictions.js';
 import type { Asset, PartnerMappingInput, PaymentMethodDefinition } from './types.js';
 
 // Validation of the mapping input and the merge of partner overrides into the catalog.
 
-const text = z.string('must be a string').min(1, 'must not be empty');
-const codes = z.array(text, 'must be an array of strings');
-const flag = z.boolean('must be a boolean');
-const amount = z.number('must be a finite number').nonnegative('must not be negative');
-const decimal = z
-  .union([z.string(), z.number()], 'must be a decimal string')
-  .refine((value) => parseDecimal(value) !== undefined && !isNegativeDecimal(value), 'must be a non-negative decimal');
-const decimals = z.int('must be an integer').nonnegative('must not be negative');
+const schemas = /* @__PURE__ */ lazy(() => {
+  const text = z.string('must be a string').min(1, 'must not be empty');
+  const codes = z.array(text, 'must be an array of strings');
+  const flag = z.boolean('must be a boolean');
+  const amount = z.number('must be a finite number').nonnegative('must not be negative');
+  const decimal = z
+    .union([z.string(), z.number()], 'must be a decimal string')
+    .refine((value) => parseDecimal(value) !== undefined && !isNegativeDecimal(value), 'must be a non-negative decimal');
+  const decimals = z.int('must be an integer').nonnegative('must not be negative');
 
-const assetSchema = z.object({
-  code: text,
-  name: z.string('must be a string'),
-  decimals,
-  supportedChains: codes,
+  const assetSchema = z.object({
+    code: text,
+    name: z.string('must be a string'),
+    decimals,
+    supportedChains: codes,
+  });
+
+  const overrideSchema = z.strictObject({
+    id: text,
+    enabled: flag.optional(),
+    label: text.optional(),
+    type: text.optional(),
+    availability: codes.optional(),
+    supportedCountry: codes.optional(),
+    onrampAvailable: flag.optional(),
+    offrampAvailable: flag.optional(),
+    currency: text.optional(),
+    min: amount.optional(),
+    max: amount.optional(),
+  });
+
+  const inputSchema = z.object({
+    assets: z.array(assetSchema, 'must be an array'),
+    licensedStates: z.array(z.string('must be a string'), 'must be an array of strings'),
+    limits: z.object({ buyLimitAmount: decimal, sellLimitAmount: decimal }, 'must be an object').optional(),
+    paymentMethods: z.array(overrideSchema, 'must be an array').optional(),
+    country: z.string('must be a string').optional(),
+  });
+  return { inputSchema, overrideSchema };
 });
 
-const overrideSchema = z.strictObject({
-  id: text,
-  enabled: flag.optional(),
-  label: text.optional(),
-  type: text.optional(),
-  availability: codes.optional(),
-  supportedCountry: codes.optional(),
-  onrampAvailable: flag.optional(),
-  offrampAvailable: flag.optional(),
-  currency: text.optional(),
-  min: amount.optional(),
-  max: amount.optional(),
-});
-
-const inputSchema = z.object({
-  assets: z.array(assetSchema, 'must be an array'),
-  licensedStates: z.array(z.string('must be a string'), 'must be an array of strings'),
-  limits: z.object({ buyLimitAmount: decimal, sellLimitAmount: decimal }, 'must be an object').optional(),
-  paymentMethods: z.array(overrideSchema, 'must be an array').optional(),
-  country: z.string('must be a string').optional(),
-});
-
-type Override = z.infer<typeof overrideSchema>;
+type Override = z.infer<ReturnType<typeof schemas>['overrideSchema']>;
 
 const FIELDS = [
   'label', 'type', 'availability', 'supportedCountry', 'onrampAvailable', 'offrampAvailable', 'currency', 'min', 'max',
@@ -105,7 +109,7 @@ function merge(catalog: Map<string, PaymentMethodDefinition>, override: Override
  * ```
  */
 export function parseMappingInput(input: PartnerMappingInput): ParsedMappingInput {
-  const result = inputSchema.safeParse(input);
+  const result = schemas().inputSchema.safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.map(toIssue);
     const first = issues[0] ?? { path: '', message: 'is invalid' };

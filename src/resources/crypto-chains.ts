@@ -1,6 +1,7 @@
 /** `GET /cryptoChains`: the crypto assets Coinme supports and their chains. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
+import { lazy } from '../internal/lazy.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -22,15 +23,16 @@ export interface Asset {
   supportedChains: string[];
 }
 
-const assetSchema = z.looseObject({
-  code: z.string().optional(),
-  name: z.string(),
-  // A count of decimal places: a non-negative integer, or its digits as a string.
-  decimals: z.union([z.int().nonnegative(), z.string().regex(/^\d{1,3}$/).transform(Number)]),
-  supportedChains: z.array(z.string()),
+const cryptoChainsSchema = /* @__PURE__ */ lazy(() => {
+  const asset = z.looseObject({
+    code: z.string().optional(),
+    name: z.string(),
+    // A count of decimal places: a non-negative integer, or its digits as a string.
+    decimals: z.union([z.int().nonnegative(), z.string().regex(/^\d{1,3}$/).transform(Number)]),
+    supportedChains: z.array(z.string()),
+  });
+  return z.looseObject({ cryptoChains: z.record(z.string(), asset) });
 });
-
-const cryptoChainsSchema = z.looseObject({ cryptoChains: z.record(z.string(), assetSchema) });
 
 /**
  * Supported assets.
@@ -52,7 +54,7 @@ export class CryptoChains extends APIResource {
    * ```
    */
   async list(options?: RequestOptions): Promise<Asset[]> {
-    const data = await this.request({ method: 'GET', path: '/cryptoChains', retryable: true, schema: cryptoChainsSchema, options });
+    const data = await this.request({ method: 'GET', path: '/cryptoChains', retryable: true, schema: cryptoChainsSchema(), options });
     return Object.entries(data.cryptoChains).map(([key, asset]) => ({ ...asset, code: asset.code ?? key }));
   }
 }

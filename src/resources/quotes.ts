@@ -1,8 +1,9 @@
 /** `POST /cryptoquote/informative`: non-binding price quotes. */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { coordinateInput, currencyCodeInput, decimalOutput, nonEmptyString, positiveAmountInput } from './fields.js';
+import { lazy } from '../internal/lazy.js';
+import { fields } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -76,39 +77,43 @@ export interface InformativeQuote {
   chain: string | undefined;
 }
 
-const paramsSchema = z.strictObject({
-  debitCurrencyCode: currencyCodeInput,
-  creditCurrencyCode: currencyCodeInput,
-  amountValue: positiveAmountInput,
-  amountCurrencyCode: currencyCodeInput,
-  cryptoSettlementType: z.enum(['INTERNAL', 'EXTERNAL']).optional(),
-  chain: nonEmptyString.optional(),
-  latitude: coordinateInput.optional(),
-  longitude: coordinateInput.optional(),
-  locationReference: nonEmptyString.optional(),
-  promoCode: nonEmptyString.optional(),
-});
+const schemas = /* @__PURE__ */ lazy(() => {
+  const { coordinateInput, currencyCodeInput, decimalOutput, nonEmptyString, positiveAmountInput } = fields();
+  const paramsSchema = z.strictObject({
+    debitCurrencyCode: currencyCodeInput,
+    creditCurrencyCode: currencyCodeInput,
+    amountValue: positiveAmountInput,
+    amountCurrencyCode: currencyCodeInput,
+    cryptoSettlementType: z.enum(['INTERNAL', 'EXTERNAL']).optional(),
+    chain: nonEmptyString.optional(),
+    latitude: coordinateInput.optional(),
+    longitude: coordinateInput.optional(),
+    locationReference: nonEmptyString.optional(),
+    promoCode: nonEmptyString.optional(),
+  });
 
-const optionalText = z.string().nullish();
-const optionalDecimal = decimalOutput.nullish();
+  const optionalText = z.string().nullish();
+  const optionalDecimal = decimalOutput.nullish();
 
-const quoteSchema = z.looseObject({
-  creditCurrencyUnitPrice: decimalOutput,
-  creditCurrencyUnitPriceCode: z.string(),
-  debitCurrencyUnitPrice: decimalOutput,
-  debitCurrencyUnitPriceCode: z.string(),
-  creditCurrencyAmount: decimalOutput,
-  creditCurrencyCode: z.string(),
-  debitCurrencyAmount: decimalOutput,
-  debitCurrencyCode: z.string(),
-  totalFees: decimalOutput,
-  feeCurrency: optionalText,
-  feeCurrencyCode: optionalText,
-  feesMap: z.record(z.string(), decimalOutput).nullish(),
-  spread: optionalDecimal,
-  spreadAmount: optionalDecimal,
-  spreadCurrencyCode: optionalText,
-  chain: optionalText,
+  const quoteSchema = z.looseObject({
+    creditCurrencyUnitPrice: decimalOutput,
+    creditCurrencyUnitPriceCode: z.string(),
+    debitCurrencyUnitPrice: decimalOutput,
+    debitCurrencyUnitPriceCode: z.string(),
+    creditCurrencyAmount: decimalOutput,
+    creditCurrencyCode: z.string(),
+    debitCurrencyAmount: decimalOutput,
+    debitCurrencyCode: z.string(),
+    totalFees: decimalOutput,
+    feeCurrency: optionalText,
+    feeCurrencyCode: optionalText,
+    feesMap: z.record(z.string(), decimalOutput).nullish(),
+    spread: optionalDecimal,
+    spreadAmount: optionalDecimal,
+    spreadCurrencyCode: optionalText,
+    chain: optionalText,
+  });
+  return { paramsSchema, quoteSchema };
 });
 
 /**
@@ -133,8 +138,8 @@ export class Quotes extends APIResource {
    * ```
    */
   async informative(params: InformativeQuoteParams, options?: RequestOptions): Promise<InformativeQuote> {
-    const json = parseInput(paramsSchema, params);
-    const data = await this.request({ method: 'POST', path: '/cryptoquote/informative', json, retryable: true, schema: quoteSchema, options });
+    const json = parseInput(schemas().paramsSchema, params);
+    const data = await this.request({ method: 'POST', path: '/cryptoquote/informative', json, retryable: true, schema: schemas().quoteSchema, options });
     const { feeCurrencyCode, spreadAmount, ...rest } = data;
     return {
       ...rest,

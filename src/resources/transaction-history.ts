@@ -1,9 +1,10 @@
 /** `GET /widget/transactionhistory`: a customer's transactions, for reconciliation. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defaultMaxPages, paginate } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { currencyCodeInput, customerIdInput, dateOutput, dateTimeInput, decimalOutput, idOutput, textOrEmpty } from './fields.js';
+import { lazy } from '../internal/lazy.js';
+import { fields } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -84,33 +85,38 @@ export interface TransactionPage {
   hasMore: boolean;
 }
 
-const paramsSchema = z.strictObject({
-  customerId: customerIdInput,
-  currencyCode: currencyCodeInput.optional(),
-  startDateTime: dateTimeInput.optional(),
-  endDateTime: dateTimeInput.optional(),
-  page: z.int().min(0).optional(),
-  size: z.int().min(1).max(maxTransactionPageSize).optional(),
+const schemas = /* @__PURE__ */ lazy(() => {
+  const { currencyCodeInput, customerIdInput, dateOutput, dateTimeInput, decimalOutput, idOutput, textOrEmpty } = fields();
+  const paramsSchema = z.strictObject({
+    customerId: customerIdInput,
+    currencyCode: currencyCodeInput.optional(),
+    startDateTime: dateTimeInput.optional(),
+    endDateTime: dateTimeInput.optional(),
+    page: z.int().min(0).optional(),
+    size: z.int().min(1).max(maxTransactionPageSize).optional(),
+  });
+
+  const transactionSchema = z.looseObject({
+    totalFees: decimalOutput,
+    feeCurrencyCode: z.string(),
+    creditCurrencyAmount: decimalOutput,
+    creditCurrencyCode: z.string(),
+    debitCurrencyAmount: decimalOutput,
+    debitCurrencyCode: z.string(),
+    transactionDateTime: dateOutput,
+    partnerTransactionId: idOutput,
+    transactionStatus: z.string(),
+    fromWalletAddress: textOrEmpty,
+    toWalletAddress: textOrEmpty,
+    promoCode: z.string().nullish(),
+  });
+
+  const historySchema = z.looseObject({ transactions: z.array(transactionSchema).nullable() });
+  const maxPagesSchema = z.int().positive().optional();
+  return { paramsSchema, transactionSchema, historySchema, maxPagesSchema };
 });
 
-const transactionSchema = z.looseObject({
-  totalFees: decimalOutput,
-  feeCurrencyCode: z.string(),
-  creditCurrencyAmount: decimalOutput,
-  creditCurrencyCode: z.string(),
-  debitCurrencyAmount: decimalOutput,
-  debitCurrencyCode: z.string(),
-  transactionDateTime: dateOutput,
-  partnerTransactionId: idOutput,
-  transactionStatus: z.string(),
-  fromWalletAddress: textOrEmpty,
-  toWalletAddress: textOrEmpty,
-  promoCode: z.string().nullish(),
-});
-
-const historySchema = z.looseObject({ transactions: z.array(transactionSchema).nullable() });
-
-type ParsedParams = z.output<typeof paramsSchema>;
+type ParsedParams = z.output<ReturnType<typeof schemas>['paramsSchema']>;
 
 /**
  * Options of {@link TransactionHistory.iterate}: the per-call options plus a bound on pages.
@@ -125,7 +131,6 @@ export interface IterateOptions extends RequestOptions {
   maxPages?: number | undefined;
 }
 
-const maxPagesSchema = z.int().positive().optional();
 
 /**
  * Transaction history.
@@ -145,7 +150,7 @@ export class TransactionHistory extends APIResource {
    * ```
    */
   async list(params: TransactionHistoryParams, options?: RequestOptions): Promise<TransactionPage> {
-    return this.#fetchPage(parseInput(paramsSchema, params), options);
+    return this.#fetchPage(parseInput(schemas().paramsSchema, params), options);
   }
 
   /**
@@ -161,9 +166,9 @@ export class TransactionHistory extends APIResource {
    * ```
    */
   iterate(params: TransactionHistoryParams, options?: IterateOptions): AsyncGenerator<Transaction, void, undefined> {
-    const input = parseInput(paramsSchema, params);
+    const input = parseInput(schemas().paramsSchema, params);
     const { maxPages, ...requestOptions } = options ?? {};
-    const pages = parseInput(maxPagesSchema, maxPages, 'options.maxPages') ?? defaultMaxPages;
+    const pages = parseInput(schemas().maxPagesSchema, maxPages, 'options.maxPages') ?? defaultMaxPages;
     const size = input.size ?? defaultPageSize;
     const fetchPage = async (page: number) => (await this.#fetchPage({ ...input, page, size }, options && requestOptions)).transactions;
     return paginate(fetchPage, input.page ?? 0, size, pages);
@@ -180,13 +185,13 @@ export class TransactionHistory extends APIResource {
       page: String(page),
       size: String(size),
     };
-    const data = await this.request({ method: 'GET', path: '/widget/transactionhistory', query, retryable: true, schema: historySchema, options });
+    const data = await this.request({ method: 'GET', path: '/widget/transactionhistory', query, retryable: true, schema: schemas().historySchema, options });
     const transactions = (data.transactions ?? []).map(toTransaction);
     return { transactions, page, size, hasMore: transactions.length >= size };
   }
 }
 
-function toTransaction(parsed: z.output<typeof transactionSchema>): Transaction {
+function toTransaction(parsed: z.output<ReturnType<typeof schemas>['transactionSchema']>): Transaction {
   const { promoCode, ...rest } = parsed;
   return promoCode == null ? rest : { ...rest, promoCode };
 }
