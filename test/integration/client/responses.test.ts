@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { CoinmeApiError, ResponseValidationError } from '../../../src/errors.js';
+import { CoinmeApiError, ResponseValidationError } from 'coinme-sdk';
 import { useMockCoinme } from './mock-server.js';
 
 const { mock, server, client } = useMockCoinme();

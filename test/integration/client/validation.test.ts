@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CoinmeClient, type CoinmeClientOptions } from '../../../src/client.js';
-import { ValidationError } from '../../../src/errors.js';
+import { CoinmeClient, type CoinmeClientOptions } from 'coinme-sdk';
+import { ValidationError } from 'coinme-sdk';
 import { useMockCoinme } from './mock-server.js';
 
 const { mock, client } = useMockCoinme();

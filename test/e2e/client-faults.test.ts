@@ -6,9 +6,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoinmeClient } from '../../src/client.js';
-import { CoinmeApiError, CoinmeError, ConnectionError } from '../../src/errors.js';
-import { createMockCoinme, seededCustomerId, type MockCoinme } from '../../src/testing/mock/index.js';
+import { CoinmeClient } from 'coinme-sdk';
+import { CoinmeApiError, CoinmeError, ConnectionError } from 'coinme-sdk';
+import { createMockCoinme, seededCustomerId, type MockCoinme } from 'coinme-sdk/testing';
 
 const GET_CALLS = 5_000;
 const WIDGET_CALLS = 200;
