@@ -66,6 +66,18 @@ describe('request id', () => {
   });
 });
 
+describe('errorResponse fields', () => {
+  it('carries timestamp and retry as Coinme sent them', async () => {
+    const errorResponse = { httpStatus: '200', timestamp: '2022-02-01T18:59:28.297Z', path: '/external/v1/payment-method', retry: 'false', errorData: [{ errorCode: '123', message: 'Invalid account id' }] };
+    server.route = (request, response) => {
+      if (request.path === '/cryptoChains') json(response, 200, { data: null, errorResponse });
+    };
+    const error = await client().cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'CoinmeApiError', timestamp: '2022-02-01T18:59:28.297Z', retry: 'false', path: '/external/v1/payment-method' });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ timestamp: '2022-02-01T18:59:28.297Z', retry: 'false' });
+  });
+});
+
 describe('one clock', () => {
   it('reads a Retry-After date with the client\'s clock, as tokens are', async () => {
     const offset = 3_600_000;
