@@ -199,7 +199,7 @@ describe('client against a faulty network', () => {
     // (1,000 would vary by ±0.3% and could dip below 99% by chance alone). The exact check above
     // is that a call only ever failed after every one of its attempts did.
     expect(successRate).toBeGreaterThanOrEqual(0.99);
-  }, 60_000);
+  }, 180_000);
 
   it(`POST /widget: ${WIDGET_CALLS} sessions under faults, never received twice for one call, drops surface as ConnectionError`, async () => {
     const coinme = client();
