@@ -2,11 +2,14 @@
 import { defaultTokenLifetimeMs, requestToken } from './auth/authorize.js';
 import { TokenManager } from './auth/token-manager.js';
 import type { TokenCache } from './shared-state/token-cache.js';
-import { HttpTransport, type FetchFunction } from './core/http.js';
+import type { FetchFunction } from './core/attempt.js';
+import { clientOptionsSchema } from './core/client-options.js';
+import { HttpTransport } from './core/http.js';
 import { Observer, type CoinmeHooks, type CoinmeLogger } from './core/observability.js';
 import { Requester } from './core/requester.js';
-import { defaultRetryDelay, type RetryDelay } from './core/retry-policy.js';
+import { defaultRetryDelay, type RetryDelay } from './core/retry.js';
 import type { RequestOptions } from './core/request-options.js';
+import { parseInput } from './core/validate.js';
 import { ValidationError } from './errors.js';
 import { encodeBase64Utf8 } from './internal/base64.js';
 import { isBrowserPage } from './internal/runtime.js';
@@ -40,7 +43,7 @@ export type CoinmeEnvironment = 'staging' | 'production';
  * coinmeBaseUrls.production; // 'https://caas.coinme.com/services'
  * ```
  */
-export const coinmeBaseUrls: Readonly<Record<CoinmeEnvironment, string>> = Object.freeze({
+export const coinmeBaseUrls: Readonly<Record<CoinmeEnvironment, string>> = /* @__PURE__ */ Object.freeze({
   staging: 'https://caas-staging.coinme.com/services',
   production: 'https://caas.coinme.com/services',
 });
@@ -65,16 +68,27 @@ export interface CoinmeClientOptions {
   userAgent: string;
   /** Defaults to `'staging'`. */
   environment?: CoinmeEnvironment;
-  /** Overrides the environment's base URL (e.g. a proxy). */
+  /**
+   * Overrides the environment's base URL (e.g. a proxy). It must not carry credentials
+   * (`user:password@`); with `environment: 'production'` it must be https unless
+   * `allowInsecureHttp` is set.
+   */
   baseUrl?: string;
   /** Sent as `x-api-key` on every request when set. */
   apiKey?: string;
   /** A custom `fetch`; by default `globalThis.fetch` is looked up at each request. */
   fetch?: FetchFunction;
-  /** Milliseconds per attempt before a `TimeoutError`; defaults to 30 000. */
+  /** Milliseconds per attempt, headers and body together, before a `TimeoutError`; defaults to 30 000. */
   timeout?: number;
-  /** Retries of retryable failures (network, timeout, 429, 5xx); defaults to 2. */
+  /** Milliseconds for a whole call, retries and waits included; defaults to 120 000. */
+  totalTimeout?: number;
+  /** Retries of retryable failures (network, timeout, 408, 429, 5xx), 0 to 5; defaults to 2. */
   maxRetries?: number;
+  /**
+   * Largest response body read, in bytes; a larger one is refused with a
+   * `ResponseValidationError` before it is buffered. Defaults to 10 MiB.
+   */
+  maxResponseBytes?: number;
   /** Receives one line per attempt; never a secret, header credential or token. */
   logger?: CoinmeLogger;
   /** Observers of every attempt, with redacted headers. */
@@ -94,9 +108,12 @@ export interface CoinmeClientOptions {
    * you understand that anyone who loads the page can read them.
    */
   dangerouslyAllowBrowser?: boolean;
+  /** Accept an `http:` `baseUrl` with `environment: 'production'`. Only for a trusted local proxy. */
+  allowInsecureHttp?: boolean;
 }
 
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+/** Defaults of the bounds a client puts on every call. */
+const defaults = { timeout: 30_000, totalTimeout: 120_000, maxRetries: 2, maxResponseBytes: 10 * 1024 * 1024 } as const;
 
 /**
  * The Coinme partner API client. It fetches, caches and refreshes its own token; every method
@@ -140,7 +157,7 @@ export class CoinmeClient {
   readonly #maxRetries: number;
 
   constructor(options: CoinmeClientOptions) {
-    const checked = checkOptions(options);
+    const checked = parseInput(clientOptionsSchema(), options) as CoinmeClientOptions;
     if (isBrowserPage() && checked.dangerouslyAllowBrowser !== true) {
       throw new ValidationError(
         'CoinmeClient holds your Coinme client secret and must run on a server, not in a browser page, where anyone could read it. ' +
@@ -152,8 +169,10 @@ export class CoinmeClient {
     this.#baseUrl = (checked.baseUrl ?? coinmeBaseUrls[this.#environment]).replace(/\/+$/, '');
     this.#partnerId = checked.partnerId;
     this.#userAgent = checked.userAgent;
-    this.#timeout = checked.timeout ?? 30_000;
-    this.#maxRetries = checked.maxRetries ?? 2;
+    this.#timeout = checked.timeout ?? defaults.timeout;
+    this.#maxRetries = checked.maxRetries ?? defaults.maxRetries;
+    const totalTimeout = checked.totalTimeout ?? defaults.totalTimeout;
+    // The one clock: token expiry, Retry-After dates and attempt durations.
     const now = checked.now ?? Date.now;
 
     const transport = new HttpTransport({
@@ -162,7 +181,9 @@ export class CoinmeClient {
       apiKey: checked.apiKey,
       fetch: checked.fetch,
       timeout: this.#timeout,
+      totalTimeout,
       maxRetries: this.#maxRetries,
+      maxResponseBytes: checked.maxResponseBytes ?? defaults.maxResponseBytes,
       retryDelay: { ...defaultRetryDelay, ...checked.retryDelay },
       observer: new Observer(checked.logger, checked.hooks),
       now,
@@ -172,7 +193,7 @@ export class CoinmeClient {
     const lifetime = defaultTokenLifetimeMs[this.#environment];
     const shared = checked.tokenCache && { cache: checked.tokenCache, key: `${this.#baseUrl}|${checked.partnerId}` };
     const tokens = new TokenManager(() => requestToken(transport, basic, lifetime, now), now, shared);
-    const requester = new Requester(transport, tokens);
+    const requester = new Requester(transport, tokens, totalTimeout);
 
     this.cryptoChains = new CryptoChains(requester);
     this.locationLicensing = new LocationLicensing(requester);
@@ -222,46 +243,8 @@ export class CoinmeClient {
     };
   }
 
+  /** The same safe description, as text. */
   toString(): string {
     return `CoinmeClient ${JSON.stringify(this.toJSON())}`;
   }
-
-  [inspectSymbol](): string {
-    return this.toString();
-  }
-}
-
-function checkOptions(options: CoinmeClientOptions): CoinmeClientOptions {
-  const fail = (field: string, message: string): never => {
-    throw new ValidationError(`${field} ${message}`, { field });
-  };
-  if (typeof options !== 'object' || options === null) return fail('options', 'must be an object');
-  for (const field of ['partnerId', 'clientSecret', 'userAgent'] as const) {
-    const value: unknown = options[field];
-    if (typeof value !== 'string' || value.trim() === '') fail(field, 'is required (a non-empty string issued by Coinme)');
-  }
-  if (options.partnerId.includes(':')) fail('partnerId', 'must not contain ":"');
-  const { environment, baseUrl, apiKey, timeout, maxRetries, retryDelay } = options;
-  if (environment !== undefined && environment !== 'staging' && environment !== 'production') {
-    fail('environment', 'must be "staging" or "production"');
-  }
-  if (baseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(baseUrl)) fail('baseUrl', 'must be an http(s) URL');
-  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) fail('apiKey', 'must be a non-empty string');
-  if (options.fetch !== undefined && typeof options.fetch !== 'function') fail('fetch', 'must be a function');
-  if (options.now !== undefined && typeof options.now !== 'function') fail('now', 'must be a function');
-  const cache = options.tokenCache;
-  if (cache !== undefined && !(['get', 'set', 'claim', 'release'] as const).every((name) => typeof cache?.[name] === 'function')) {
-    fail('tokenCache', 'must be a TokenCache (get, set, claim and release methods)');
-  }
-  if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0 && timeout <= 2_147_483_647)) {
-    fail('timeout', 'must be a positive integer number of milliseconds');
-  }
-  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 10)) {
-    fail('maxRetries', 'must be an integer from 0 to 10');
-  }
-  for (const key of ['initial', 'max'] as const) {
-    const value = retryDelay?.[key];
-    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) fail(`retryDelay.${key}`, 'must be a non-negative number of milliseconds');
-  }
-  return options;
 }

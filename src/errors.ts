@@ -54,6 +54,10 @@ export interface CoinmeApiErrorInit {
   requestId?: string | undefined;
   /** The parsed response body, when there was one. */
   body?: unknown;
+  /** `errorResponse.timestamp` as Coinme sent it (ISO 8601 UTC), when present. */
+  timestamp?: string | undefined;
+  /** `errorResponse.retry` (payment-method endpoints), when present. */
+  retry?: string | undefined;
   cause?: unknown;
 }
 
@@ -75,6 +79,10 @@ export class CoinmeApiError extends CoinmeError {
   readonly errors: CoinmeErrorDetail[];
   readonly path: string | undefined;
   readonly requestId: string | undefined;
+  /** `errorResponse.timestamp` as Coinme sent it, when present. */
+  readonly timestamp: string | undefined;
+  /** `errorResponse.retry` as Coinme sent it (payment-method endpoints), when present. */
+  readonly retry: string | undefined;
   readonly body: unknown;
 
   constructor(message: string, init: CoinmeApiErrorInit) {
@@ -83,11 +91,21 @@ export class CoinmeApiError extends CoinmeError {
     this.errors = init.errors ?? [];
     this.path = init.path;
     this.requestId = init.requestId;
+    this.timestamp = init.timestamp;
+    this.retry = init.retry;
     this.body = init.body;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, errors: this.errors, path: this.path, requestId: this.requestId };
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      errors: this.errors,
+      path: this.path,
+      requestId: this.requestId,
+      timestamp: this.timestamp,
+      retry: this.retry,
+    };
   }
 }
 
@@ -140,6 +158,59 @@ export class RateLimitError extends CoinmeApiError {
 export class TimeoutError extends CoinmeError {
   override name: string = 'TimeoutError';
   override readonly code: string = 'timeout_error';
+}
+
+/**
+ * Coinme's address answered with a redirect. The client never follows one: credentials and
+ * bodies go to Coinme's origin only. `location` is the target without any credentials in it.
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (error instanceof RedirectError) log.error(`Coinme redirected to ${error.location}: check baseUrl`); }
+ * ```
+ */
+export class RedirectError extends CoinmeError {
+  override name: string = 'RedirectError';
+  override readonly code: string = 'redirect_error';
+  /** The redirect status (301, 302, 303, 307, 308), or 0 where the runtime hides it. */
+  readonly status: number;
+  /** The `Location` it pointed to, without user info, or `undefined` when not exposed. */
+  readonly location: string | undefined;
+
+  constructor(message: string, init: { status: number; location: string | undefined }) {
+    super(message);
+    this.status = init.status;
+    this.location = init.location;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, location: this.location };
+  }
+}
+
+/**
+ * Iterating over pages stopped: the server sent the same page again (it ignores `page`), or the
+ * iteration reached its maximum number of pages.
+ *
+ * @example
+ * ```ts
+ * catch (error) { if (error instanceof PaginationError) log.warn(`stopped at page ${error.page}`); }
+ * ```
+ */
+export class PaginationError extends CoinmeError {
+  override name: string = 'PaginationError';
+  override readonly code: string = 'pagination_error';
+  /** The page number at which iteration stopped. */
+  readonly page: number;
+
+  constructor(message: string, init: { page: number }) {
+    super(message);
+    this.page = init.page;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), page: this.page };
+  }
 }
 
 /**

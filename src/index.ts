@@ -5,8 +5,8 @@ export { CoinmeClient, coinmeBaseUrls } from './client.js';
 export type { CoinmeClientOptions, CoinmeEnvironment } from './client.js';
 export type { RequestOptions } from './core/request-options.js';
 export type { CoinmeHooks, CoinmeLogger, RequestErrorEventInfo, RequestEventInfo, ResponseEventInfo } from './core/observability.js';
-export type { FetchFunction } from './core/http.js';
-export type { RetryDelay } from './core/retry-policy.js';
+export type { FetchFunction } from './core/attempt.js';
+export type { RetryDelay } from './core/retry.js';
 export { MemoryTokenCache } from './shared-state/memory-token-cache.js';
 export type { TokenCache, SharedToken } from './shared-state/token-cache.js';
 
@@ -30,6 +30,7 @@ export { Widget, type WidgetSession, type WidgetSessionParams } from './resource
 export {
   TransactionHistory,
   maxTransactionPageSize,
+  type IterateOptions,
   type Transaction,
   type TransactionHistoryParams,
   type TransactionPage,
@@ -56,6 +57,8 @@ export {
   CoinmeApiError,
   CoinmeError,
   ConnectionError,
+  PaginationError,
+  RedirectError,
   RateLimitError,
   ResponseValidationError,
   TimeoutError,

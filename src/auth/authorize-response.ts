@@ -3,6 +3,7 @@
  * is accepted: `{ data: { token } }`, `{ data: { accessToken } }`, `{ token }`,
  * `{ access_token, expires_in }`, and a bare JWT (plain or JSON-quoted).
  */
+import { asRecord } from '../internal/record.js';
 
 /** A token and, when the response said, its lifetime. */
 export interface AuthorizeGrant {
@@ -23,10 +24,6 @@ function fromObject(record: Record<string, unknown>): AuthorizeGrant | undefined
     }
   }
   return undefined;
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }
 
 // A bare body is only taken for a token when it looks like a JWT, so "OK" or an HTML page is not.

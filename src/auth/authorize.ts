@@ -2,6 +2,7 @@
 import { ResponseValidationError } from '../errors.js';
 import { coinmeApiErrorFrom, readErrorResponse } from '../core/api-error.js';
 import type { HttpTransport } from '../core/http.js';
+import { isHeaderValue } from '../internal/header-value.js';
 import { parseJsonExact } from '../internal/json.js';
 import { parseAuthorizeResponse } from './authorize-response.js';
 import { readJwtExpiry } from './jwt.js';
@@ -21,22 +22,28 @@ export async function requestToken(
   now: () => number,
 ): Promise<TokenGrant> {
   const path = '/authorize';
-  const response = await transport.send({ method: 'POST', path, form: '', authorization: basicAuthorization, retryable: true, authorize: true });
-  const grant = parseAuthorizeResponse(response.text);
+  const answer = await transport.send({ method: 'POST', path, form: '', authorization: basicAuthorization, retryable: true, authorize: true, read: 'text' });
+  const text = String(answer.body);
+  const grant = parseAuthorizeResponse(text);
   if (!grant) {
-    const envelope = safeParse(response.text);
-    if (readErrorResponse(envelope)) {
-      throw coinmeApiErrorFrom(response.status, envelope, { path, authorize: true });
-    }
-    throw new ResponseValidationError('Coinme answered /authorize without a recognisable token', {
-      status: response.status,
-      path,
-      issues: [{ path: 'token', message: 'is missing' }],
-      body: '[redacted]',
-    });
+    const envelope = safeParse(text);
+    if (readErrorResponse(envelope)) throw coinmeApiErrorFrom(answer.status, envelope, { path, authorize: true });
+    throw unusableToken(answer.status, 'is missing');
   }
+  // A token that cannot travel in a header would fail every call, with the token quoted in the
+  // platform's error: refused here, without it.
+  if (!isHeaderValue(grant.token)) throw unusableToken(answer.status, 'is not a valid header value');
   const expiresAt = readJwtExpiry(grant.token) ?? now() + (grant.expiresInMs ?? fallbackLifetimeMs);
   return { token: grant.token, expiresAt };
+}
+
+function unusableToken(status: number, problem: string): ResponseValidationError {
+  return new ResponseValidationError(`Coinme answered /authorize without a usable token: the token ${problem}`, {
+    status,
+    path: '/authorize',
+    issues: [{ path: 'token', message: problem }],
+    body: '[redacted]',
+  });
 }
 
 function safeParse(text: string): unknown {

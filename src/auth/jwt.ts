@@ -1,5 +1,6 @@
 /** Reads the expiry of a JWT without verifying it (the SDK only needs to know when to refresh). */
 import { decodeBase64UrlUtf8 } from '../internal/base64.js';
+import { asRecord } from '../internal/record.js';
 
 /** The `exp` claim in epoch milliseconds, or `undefined` when the token is not a JWT with one. */
 export function readJwtExpiry(token: string): number | undefined {
@@ -9,7 +10,7 @@ export function readJwtExpiry(token: string): number | undefined {
   if (json === undefined) return undefined;
   try {
     const claims: unknown = JSON.parse(json);
-    const exp = typeof claims === 'object' && claims !== null ? (claims as { exp?: unknown }).exp : undefined;
+    const exp = asRecord(claims)?.['exp'];
     return typeof exp === 'number' && Number.isFinite(exp) && exp > 0 ? exp * 1000 : undefined;
   } catch {
     return undefined;

@@ -3,7 +3,7 @@
  * in-flight `authorize` (single flight). With a shared {@link TokenCache}, the single flight spans
  * every instance using that cache: one instance authorizes, the others wait for its token.
  */
-import { sleep } from '../core/sleep.js';
+import { sleep } from '../internal/sleep.js';
 import type { SharedToken, TokenCache } from '../shared-state/token-cache.js';
 
 /** A token and the instant (epoch ms) it stops being valid. */

@@ -1,5 +1,6 @@
 /** Builds the right `CoinmeApiError` subclass from an HTTP status and whatever body came with it. */
 import { AuthenticationError, CoinmeApiError, RateLimitError, type CoinmeErrorDetail } from '../errors.js';
+import { asRecord } from '../internal/record.js';
 
 /** What is known about the failed call besides its status and body. */
 export interface ApiErrorContext {
@@ -15,16 +16,24 @@ export interface ApiErrorContext {
 interface ErrorResponseFields {
   status: number | undefined;
   path: string | undefined;
+  timestamp: string | undefined;
+  retry: string | undefined;
   errors: CoinmeErrorDetail[];
 }
 
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+/**
+ * The request id of a response: `x-request-id`, else API Gateway's `x-amzn-requestid`. The one
+ * place that reads it, for errors and for hooks alike.
+ */
+export function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('x-amzn-requestid') ?? undefined;
 }
 
+const optionalText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 /**
- * Reads Coinme's `errorResponse` (`httpStatus` as a string or a number, `errorData[]`, `path`).
- * Returns `undefined` when the body carries none.
+ * Reads Coinme's `errorResponse` (`httpStatus` as a string or a number, `errorData[]`, `path`,
+ * `timestamp`, `retry`). Returns `undefined` when the body carries none.
  */
 export function readErrorResponse(body: unknown): ErrorResponseFields | undefined {
   const errorResponse = asRecord(asRecord(body)?.['errorResponse']);
@@ -36,10 +45,11 @@ export function readErrorResponse(body: unknown): ErrorResponseFields | undefine
     const code = record['errorCode'] ?? record['code'];
     return { code: code == null ? '' : String(code), message: String(record['message'] ?? '') };
   });
-  const path = errorResponse['path'];
   return {
     status: Number.isInteger(httpStatus) && httpStatus > 0 ? httpStatus : undefined,
-    path: typeof path === 'string' ? path : undefined,
+    path: optionalText(errorResponse['path']),
+    timestamp: optionalText(errorResponse['timestamp']),
+    retry: optionalText(errorResponse['retry']),
     errors,
   };
 }
@@ -55,7 +65,7 @@ export function coinmeApiErrorFrom(httpStatus: number, body: unknown, context: A
   const errors = reported?.errors ?? [];
   const path = reported?.path ?? context.path;
   const detail = errors.map((error) => (error.code ? `${error.message} (${error.code})` : error.message)).join('; ');
-  const init = { status, errors, path, requestId: context.requestId, body };
+  const init = { status, errors, path, requestId: context.requestId, timestamp: reported?.timestamp, retry: reported?.retry, body };
   const message = `Coinme answered ${context.path} with ${status}${detail ? `: ${detail}` : ''}`;
   if (status === 429) return new RateLimitError(message, { ...init, retryAfter: context.retryAfter });
   if (status === 401 || (context.authorize && status === 403)) {

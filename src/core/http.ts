@@ -1,38 +1,27 @@
 /**
- * The HTTP layer: one ky instance per client, with per-call timeout, retry policy, attempt
- * observation and translation of every failure into the SDK's error tree.
+ * The HTTP layer: one ky instance per client. ky retries (with Coinme's rules from `retry.ts`),
+ * parses every JSON body with the exact-number parser, and bounds the whole call
+ * (`totalTimeout`); each attempt is bounded and checked by `attempt.ts`. Every failure leaves as
+ * an error of the SDK's tree.
  */
 import type { KyInstance, Options } from 'ky';
-import { CoinmeError, ConnectionError, TimeoutError } from '../errors.js';
-import { coinmeApiErrorFrom } from './api-error.js';
-import type { RawResponse } from './envelope.js';
-import type { Observer } from './observability.js';
-import { pathOf, redactHeaders } from './redact.js';
+import { CoinmeError, ConnectionError, ResponseValidationError, TimeoutError } from '../errors.js';
+import { parseJsonExact } from '../internal/json.js';
+import { coinmeApiErrorFrom, requestIdOf } from './api-error.js';
+import { attemptFetch, isAttemptTimeout, type AttemptConfig, type AttemptCounter } from './attempt.js';
 import type { RequestOptions } from './request-options.js';
-import { type AttemptFailure, parseRetryAfter, type RetryDelay, retryWait } from './retry-policy.js';
-import { sleep } from './sleep.js';
-
-/**
- * A WHATWG `fetch`-compatible function.
- *
- * @example
- * ```ts
- * const coinme = new CoinmeClient({ ...credentials, fetch: (input, init) => fetch(input, init) });
- * ```
- */
-export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+import { retryOptions, type RetryDelay } from './retry.js';
 
 /** Everything the transport needs from the client's options. */
-export interface HttpTransportConfig {
+export interface HttpTransportConfig extends Omit<AttemptConfig, 'timeout'> {
   baseUrl: string;
   userAgent: string;
   apiKey: string | undefined;
-  fetch: FetchFunction | undefined;
   timeout: number;
+  /** Milliseconds for the whole call, retries and waits included. */
+  totalTimeout: number;
   maxRetries: number;
   retryDelay: RetryDelay;
-  observer: Observer;
-  now: () => number;
 }
 
 /** One logical call (possibly several attempts). */
@@ -47,10 +36,21 @@ export interface HttpCall {
   form?: string;
   /** The full `Authorization` header value. */
   authorization: string;
+  /** Whether a failed attempt may be sent again (never for calls that create something). */
   retryable: boolean;
   /** True for `POST /authorize` (changes how 401/403 are reported). */
   authorize?: boolean;
+  /** `'text'` for a body that may not be JSON (`authorize`); JSON by default. */
+  read?: 'json' | 'text';
   options?: RequestOptions | undefined;
+}
+
+/** A successful answer: its status and headers as ky's response has them, and the read body. */
+export interface HttpAnswer {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON, or the text with `read: 'text'`. */
+  body: unknown;
 }
 
 type KyModule = typeof import('ky');
@@ -64,7 +64,25 @@ function loadKy(): Promise<KyModule> {
   return kyModule;
 }
 
-/** Sends calls to Coinme and returns the final successful response, or throws a `CoinmeError`. */
+// What the JSON parser throws, so the body that was not JSON can be reported with its call.
+class UnparsableBody extends Error {
+  constructor(
+    readonly text: string,
+    options: { cause: unknown },
+  ) {
+    super('not JSON', options);
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return parseJsonExact(text);
+  } catch (cause) {
+    throw new UnparsableBody(text, { cause });
+  }
+}
+
+/** Sends calls to Coinme and returns the final successful answer, or throws a `CoinmeError`. */
 export class HttpTransport {
   readonly #config: HttpTransportConfig;
   #ky: KyInstance | undefined;
@@ -79,7 +97,8 @@ export class HttpTransport {
     if (!this.#ky) {
       const headers: Record<string, string> = { 'user-agent': this.#config.userAgent, accept: 'application/json' };
       if (this.#config.apiKey !== undefined) headers['x-api-key'] = this.#config.apiKey;
-      this.#ky = module.default.create({ prefix: this.#config.baseUrl, headers, throwHttpErrors: true });
+      // ky's own per-attempt timeout is off: the attempt's fetch has a deadline over headers and body.
+      this.#ky = module.default.create({ prefix: this.#config.baseUrl, headers, redirect: 'manual', timeout: false, parseJson });
       this.#module = module;
     }
     return this.#ky;
@@ -90,52 +109,24 @@ export class HttpTransport {
     return this.#config.baseUrl;
   }
 
-  async send(call: HttpCall): Promise<RawResponse> {
+  /** Sends `call`; `totalTimeout` overrides the client's bound on the whole call (a replay after 401 gets what is left). */
+  async send(call: HttpCall, totalTimeout = this.#config.totalTimeout): Promise<HttpAnswer> {
     const signal = call.options?.signal;
     signal?.throwIfAborted();
-    const timeout = call.options?.timeout ?? this.#config.timeout;
-    const maxRetries = call.retryable ? (call.options?.maxRetries ?? this.#config.maxRetries) : 0;
     const config = this.#config;
-    const observer = config.observer;
-    let last: Response | undefined;
-    let attempts = 0;
-
-    // Looked up per attempt, not captured at construction, so interceptors such as msw apply.
-    const observedFetch: FetchFunction = observer.active
-      ? async (input, init) => {
-          attempts += 1;
-          const request = input instanceof Request ? input : new Request(input, init);
-          const info = { method: request.method, path: pathOf(request.url), attempt: attempts, headers: redactHeaders(request.headers) };
-          observer.request(info);
-          const started = config.now();
-          const fetchImpl = config.fetch ?? globalThis.fetch;
-          try {
-            const response = await fetchImpl(input, init);
-            last = response;
-            const requestId = requestIdOf(response.headers);
-            observer.response({ ...info, status: response.status, durationMs: config.now() - started, requestId });
-            return response;
-          } catch (error) {
-            const { name, message } = error instanceof Error ? error : new Error(String(error));
-            observer.error({ ...info, durationMs: config.now() - started, error: { name, message } });
-            throw error;
-          }
-        }
-      : async (input, init) => {
-          attempts += 1;
-          const response = await (config.fetch ?? globalThis.fetch)(input, init);
-          last = response;
-          return response;
-        };
-
+    const timeout = call.options?.timeout ?? config.timeout;
+    const limit = call.retryable ? (call.options?.maxRetries ?? config.maxRetries) : 0;
+    const counter: AttemptCounter = { attempts: 0 };
+    const shouldRetry = ({ error }: { error: Error }): boolean | undefined => {
+      if (signal?.aborted || error instanceof CoinmeError) return false;
+      return isAttemptTimeout(error) ? true : undefined;
+    };
     const options: Options = {
       method: call.method,
       headers: { authorization: call.authorization },
-      timeout,
-      // Retried below rather than by ky, which clones every request up front in case it has to
-      // resend it: a measurable cost on every call for the rare call that is retried.
-      retry: 0,
-      fetch: observedFetch,
+      retry: retryOptions(limit, config.retryDelay, call.retryable, shouldRetry),
+      totalTimeout,
+      fetch: attemptFetch({ ...config, timeout }, counter),
     };
     if (signal) options.signal = signal;
     if (call.query) options.searchParams = call.query;
@@ -146,57 +137,66 @@ export class HttpTransport {
     }
 
     const ky = this.#ky ?? (await this.#load());
-    const module = this.#module as KyModule;
     const path = call.path.charCodeAt(0) === 47 ? call.path.slice(1) : call.path;
-    for (let retry = 1; ; retry++) {
-      try {
-        const text = await ky(path, options).text();
-        return last ? { status: last.status, headers: last.headers, text } : { status: 200, headers: new Headers(), text };
-      } catch (error) {
-        const wait =
-          retry <= maxRetries && !signal?.aborted ? retryWait(failureOf(module, error), retry, config.retryDelay, Date.now()) : undefined;
-        if (wait === undefined) throw this.#translate(module, error, call, { signal, timeout, attempts });
-        await sleep(wait, signal);
-      }
+    try {
+      const pending = ky(path, options);
+      const response = await pending;
+      const body = call.read === 'text' ? await pending.text() : await pending.json();
+      return { status: response.status, headers: response.headers, body };
+    } catch (error) {
+      throw this.#translate(error, call, { signal, timeout, totalTimeout, attempts: counter.attempts });
     }
   }
 
   #translate(
-    { isHTTPError, isNetworkError, isTimeoutError }: KyModule,
     error: unknown,
     call: HttpCall,
-    context: { signal: AbortSignal | undefined; timeout: number; attempts: number },
+    context: { signal: AbortSignal | undefined; timeout: number; totalTimeout: number; attempts: number },
   ): unknown {
+    const { isHTTPError, isNetworkError, isTimeoutError } = this.#module as KyModule;
     const label = `${call.method} ${call.path}`;
     if (context.signal?.aborted) return context.signal.reason;
     if (error instanceof CoinmeError) return error;
-    if (isTimeoutError(error)) {
+    if (error instanceof UnparsableBody) {
+      return new ResponseValidationError(`Coinme answered ${call.path} with a body that is not JSON`, {
+        status: 200,
+        path: call.path,
+        body: call.authorize ? '[redacted]' : error.text,
+      });
+    }
+    if (isAttemptTimeout(error)) {
       return new TimeoutError(`${label} timed out after ${context.timeout} ms (${attemptsText(context.attempts)})`);
+    }
+    if (isTimeoutError(error)) {
+      return new TimeoutError(`${label} did not finish within its total timeout of ${context.totalTimeout} ms (${attemptsText(context.attempts)})`);
     }
     if (isHTTPError(error)) {
       const { headers, status } = error.response;
+      const retryAfter = headers.get('retry-after');
       return coinmeApiErrorFrom(status, error.data, {
         path: call.path,
         requestId: requestIdOf(headers),
-        retryAfter: parseRetryAfter(headers.get('retry-after'), Date.now()),
+        retryAfter: retryAfter === null ? undefined : Number(retryAfter) * 1000,
         authorize: call.authorize ?? false,
       });
     }
-    // Only the underlying network error is kept as the cause: ky's own errors hold the request,
-    // and with it the Authorization header.
+    // Only the underlying network error's name is kept: its message can quote a header value,
+    // and ky's own errors hold the request with its Authorization header.
     const cause = isNetworkError(error) ? error.cause : error;
-    return new ConnectionError(`${label} could not reach Coinme (${attemptsText(context.attempts)})`, { cause });
+    return new ConnectionError(`${label} could not reach Coinme (${attemptsText(context.attempts)})`, { cause: scrubbedCause(cause) });
   }
 }
 
-function failureOf({ isHTTPError, isNetworkError, isTimeoutError }: KyModule, error: unknown): AttemptFailure {
-  if (isHTTPError(error)) return { kind: 'http', status: error.response.status, headers: error.response.headers };
-  if (isTimeoutError(error)) return { kind: 'timeout' };
-  return { kind: isNetworkError(error) ? 'network' : 'other' };
-}
-
-function requestIdOf(headers: Headers): string | undefined {
-  return headers.get('x-request-id') ?? headers.get('x-amzn-requestid') ?? undefined;
+// The platform's errors can quote a header value (a key or token with a line break in it), so
+// only the error's name and code travel on.
+function scrubbedCause(cause: unknown): Error {
+  const name = cause instanceof Error ? cause.name : 'Error';
+  const code = (cause as { code?: unknown } | undefined)?.code;
+  const nested = (cause as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  const detail = [code, nested].filter((value) => typeof value === 'string').join(' ');
+  const scrubbed = new Error(detail ? `${name} (${detail})` : name);
+  scrubbed.name = name;
+  return scrubbed;
 }
 
 function attemptsText(attempts: number): string {

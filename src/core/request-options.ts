@@ -1,3 +1,7 @@
+/** Per-call options, and the one check of the limits they share with the client's options. */
+import * as z from 'zod';
+import { lazy } from '../internal/lazy.js';
+
 /**
  * Per-call options, accepted as the last argument of every resource method.
  *
@@ -10,8 +14,23 @@
 export interface RequestOptions {
   /** Aborts the call; the promise rejects with the signal's reason and nothing is retried. */
   signal?: AbortSignal | undefined;
-  /** Milliseconds per attempt; overrides the client's `timeout`. */
+  /** Milliseconds per attempt (headers and body); overrides the client's `timeout`. */
   timeout?: number | undefined;
-  /** Retries of retryable failures; overrides the client's `maxRetries`. */
+  /** Retries of retryable failures, 0 to 5; overrides the client's `maxRetries`. */
   maxRetries?: number | undefined;
 }
+
+/** Largest `maxRetries`: with the total timeout, it bounds how long and how often one call can hammer Coinme. */
+export const maxRetriesLimit = 5;
+
+/** The limits a client and a call share, and the schema of {@link RequestOptions}, built on first use. */
+export const limitSchemas = /* @__PURE__ */ lazy(() => {
+  /** Milliseconds, as timers accept them (at most 2^31 - 1). */
+  const milliseconds = z.int().positive().max(2_147_483_647);
+  /** A retry count from 0 to {@link maxRetriesLimit}. */
+  const maxRetries = z.int().min(0).max(maxRetriesLimit);
+  const requestOptions = z
+    .strictObject({ signal: z.instanceof(AbortSignal).optional(), timeout: milliseconds.optional(), maxRetries: maxRetries.optional() })
+    .optional();
+  return { milliseconds, maxRetries, requestOptions };
+});

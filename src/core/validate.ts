@@ -1,42 +1,18 @@
-/** zod/mini validation that speaks the SDK's error tree. */
-import type * as z from 'zod/mini';
+/** Runs zod schemas and turns their issues into the SDK's errors. */
+import * as z from 'zod';
 import { ResponseValidationError, ValidationError, type ValidationIssue } from '../errors.js';
 
-interface RawIssue {
-  code?: string;
-  path?: PropertyKey[];
-  message?: string;
-  expected?: unknown;
-  keys?: string[];
-  minimum?: unknown;
-  maximum?: unknown;
-  values?: unknown[];
-}
+// zod words every issue; the one thing its English locale does not say plainly is a missing field.
+const parseOptions: z.core.ParseContext<z.core.$ZodIssue> = {
+  error: (issue) => ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined ? 'is missing' : undefined),
+};
 
-// zod/mini ships without locale messages (to stay small), so the common issue kinds are worded here.
-function describe(issue: RawIssue): string {
-  if (issue.message && issue.message !== 'Invalid input') return issue.message;
-  switch (issue.code) {
-    case 'invalid_type':
-      return `expected ${String(issue.expected)}`;
-    case 'too_small':
-      return `must be at least ${String(issue.minimum)}`;
-    case 'too_big':
-      return `must be at most ${String(issue.maximum)}`;
-    case 'invalid_value':
-      return `must be one of ${(issue.values ?? []).map((value) => JSON.stringify(value)).join(', ')}`;
-    case 'unrecognized_keys':
-      return `unknown field ${(issue.keys ?? []).join(', ')}`;
-    default:
-      return 'is invalid';
-  }
-}
-
-function toIssues(issues: readonly RawIssue[], prefix: string): ValidationIssue[] {
+function toIssues(issues: readonly z.core.$ZodIssue[], prefix: string): ValidationIssue[] {
   return issues.map((issue) => {
-    const segments = [...(issue.code === 'unrecognized_keys' ? [...(issue.path ?? []), issue.keys?.[0] ?? ''] : (issue.path ?? []))];
+    // An unknown key is reported at the key itself, so the field names the typo.
+    const segments = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
     const path = [prefix, ...segments.map(String)].filter((segment) => segment !== '').join('.');
-    return { path, message: describe(issue) };
+    return { path, message: issue.message };
   });
 }
 
@@ -44,36 +20,25 @@ function toIssues(issues: readonly RawIssue[], prefix: string): ValidationIssue[
  * Validates a caller's input; throws `ValidationError` naming the first bad field.
  * Runs before anything is sent, so a bad input never reaches Coinme.
  */
-export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, prefix = ''): z.output<S> {
-  const result = schema.safeParse(input);
+export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
+  const result = z.safeParse(schema, input, parseOptions);
   if (result.success) return result.data;
-  const issues = toIssues(result.error.issues as readonly RawIssue[], prefix);
+  const issues = toIssues(result.error.issues, prefix);
   const first = issues[0] ?? { path: prefix, message: 'is invalid' };
-  const label = first.path === '' ? 'input' : first.path;
-  return throwError(new ValidationError(`${label} ${first.message}`, { field: first.path, issues }));
+  throw new ValidationError(`${first.path === '' ? 'input' : first.path}: ${first.message}`, { field: first.path, issues });
 }
 
 /** Validates a body Coinme sent; throws `ResponseValidationError` carrying the body. */
-export function parseResponse<S extends z.ZodMiniType>(
-  schema: S,
-  body: unknown,
-  context: { status: number; path: string },
-): z.output<S> {
-  const result = schema.safeParse(body);
+export function parseResponse<S extends z.core.$ZodType>(schema: S, body: unknown, context: { status: number; path: string }): z.output<S> {
+  const result = z.safeParse(schema, body, parseOptions);
   if (result.success) return result.data;
-  const issues = toIssues(result.error.issues as readonly RawIssue[], '');
+  const issues = toIssues(result.error.issues, '');
   const first = issues[0];
   const where = first && first.path !== '' ? ` at ${first.path}` : '';
-  return throwError(
-    new ResponseValidationError(`Coinme answered ${context.path} with an unexpected shape${where}: ${first?.message ?? 'is invalid'}`, {
-      status: context.status,
-      path: context.path,
-      issues,
-      body,
-    }),
-  );
-}
-
-function throwError(error: Error): never {
-  throw error;
+  throw new ResponseValidationError(`Coinme answered ${context.path} with an unexpected shape${where}: ${first?.message ?? 'is invalid'}`, {
+    status: context.status,
+    path: context.path,
+    issues,
+    body,
+  });
 }

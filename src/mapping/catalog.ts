@@ -16,8 +16,8 @@ import type { PaymentMethodDefinition } from './types.js';
  * DEFAULT_PAYMENT_METHODS.map((method) => method.id); // ['CARD', 'GREENDOT', 'READYCODE']
  * ```
  */
-export const DEFAULT_PAYMENT_METHODS: readonly Readonly<PaymentMethodDefinition>[] = Object.freeze([
-  Object.freeze({
+export const DEFAULT_PAYMENT_METHODS: readonly Readonly<PaymentMethodDefinition>[] = /* @__PURE__ */ Object.freeze([
+  /* @__PURE__ */ Object.freeze({
     id: 'CARD',
     label: 'Debit Card',
     type: 'card',
@@ -29,7 +29,7 @@ export const DEFAULT_PAYMENT_METHODS: readonly Readonly<PaymentMethodDefinition>
     min: 5,
     max: 15000,
   }),
-  Object.freeze({
+  /* @__PURE__ */ Object.freeze({
     id: 'GREENDOT',
     label: 'Greendot Cash Buy',
     type: 'cash',
@@ -41,7 +41,7 @@ export const DEFAULT_PAYMENT_METHODS: readonly Readonly<PaymentMethodDefinition>
     min: 20,
     max: 2000,
   }),
-  Object.freeze({
+  /* @__PURE__ */ Object.freeze({
     id: 'READYCODE',
     label: 'ReadyCode ATM Cash Sell (Allpoint)',
     type: 'cash',

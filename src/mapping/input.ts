@@ -1,66 +1,55 @@
-import * as z from 'zod/mini';
+import * as z from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { isNegativeDecimal, parseDecimal } from '../internal/decimal.js';
-import { checked, isStringOrNumber, rejectWith } from '../internal/checked.js';
-import { booleanInput, nonEmptyText } from '../internal/input-schemas.js';
+import { lazy } from '../internal/lazy.js';
 import { DEFAULT_PAYMENT_METHODS } from './catalog.js';
 import { normaliseCode, normaliseCountry } from './jurisdictions.js';
 import type { Asset, PartnerMappingInput, PaymentMethodDefinition } from './types.js';
 
 // Validation of the mapping input and the merge of partner overrides into the catalog.
 
-// Checks are transforms built from schemas already in the client bundle.
-const text = nonEmptyText('must be a string');
-const codes = z.array(text, 'must be an array of strings');
-const flag = booleanInput('must be a boolean');
-const amount = checked((value, ctx): number => {
-  if (!Number.isFinite(value)) return rejectWith(ctx, value, 'must be a finite number');
-  return (value as number) < 0 ? rejectWith(ctx, value, 'must not be negative') : (value as number);
-});
-const decimal = checked((value, ctx): string | number => {
-  if (!isStringOrNumber(value)) return rejectWith(ctx, value, 'must be a decimal string');
-  if (parseDecimal(value) === undefined || isNegativeDecimal(value)) return rejectWith(ctx, value, 'must be a non-negative decimal');
-  return value;
-});
-const decimals = checked((value, ctx): number => {
-  if (!Number.isInteger(value)) return rejectWith(ctx, value, 'must be an integer');
-  const integer = value as number;
-  // Like `z.int()`, an unsafe integer is reported, and so is its sign.
-  if (!Number.isSafeInteger(integer)) rejectWith(ctx, value, 'must be an integer');
-  if (integer < 0) rejectWith(ctx, value, 'must not be negative');
-  return integer;
+const schemas = /* @__PURE__ */ lazy(() => {
+  const text = z.string('must be a string').min(1, 'must not be empty');
+  const codes = z.array(text, 'must be an array of strings');
+  const flag = z.boolean('must be a boolean');
+  const amount = z.number('must be a finite number').nonnegative('must not be negative');
+  const decimal = z
+    .union([z.string(), z.number()], 'must be a decimal string')
+    .refine((value) => parseDecimal(value) !== undefined && !isNegativeDecimal(value), 'must be a non-negative decimal');
+  const decimals = z.int('must be an integer').nonnegative('must not be negative');
+
+  const assetSchema = z.object({
+    code: text,
+    name: z.string('must be a string'),
+    decimals,
+    supportedChains: codes,
+  });
+
+  const overrideSchema = z.strictObject({
+    id: text,
+    enabled: flag.optional(),
+    label: text.optional(),
+    type: text.optional(),
+    availability: codes.optional(),
+    supportedCountry: codes.optional(),
+    onrampAvailable: flag.optional(),
+    offrampAvailable: flag.optional(),
+    currency: text.optional(),
+    min: amount.optional(),
+    max: amount.optional(),
+  });
+
+  const inputSchema = z.object({
+    assets: z.array(assetSchema, 'must be an array'),
+    licensedStates: z.array(z.string('must be a string'), 'must be an array of strings'),
+    limits: z.object({ buyLimitAmount: decimal, sellLimitAmount: decimal }, 'must be an object').optional(),
+    paymentMethods: z.array(overrideSchema, 'must be an array').optional(),
+    country: z.string('must be a string').optional(),
+  });
+  return { inputSchema, overrideSchema };
 });
 
-const assetSchema = z.object({
-  code: text,
-  name: z.string('must be a string'),
-  decimals,
-  supportedChains: codes,
-});
-
-const overrideSchema = z.strictObject({
-  id: text,
-  enabled: z.optional(flag),
-  label: z.optional(text),
-  type: z.optional(text),
-  availability: z.optional(codes),
-  supportedCountry: z.optional(codes),
-  onrampAvailable: z.optional(flag),
-  offrampAvailable: z.optional(flag),
-  currency: z.optional(text),
-  min: z.optional(amount),
-  max: z.optional(amount),
-});
-
-const inputSchema = z.object({
-  assets: z.array(assetSchema, 'must be an array'),
-  licensedStates: z.array(z.string('must be a string'), 'must be an array of strings'),
-  limits: z.optional(z.object({ buyLimitAmount: decimal, sellLimitAmount: decimal }, 'must be an object')),
-  paymentMethods: z.optional(z.array(overrideSchema, 'must be an array')),
-  country: z.optional(z.string('must be a string')),
-});
-
-type Override = z.infer<typeof overrideSchema>;
+type Override = z.infer<ReturnType<typeof schemas>['overrideSchema']>;
 
 const FIELDS = [
   'label', 'type', 'availability', 'supportedCountry', 'onrampAvailable', 'offrampAvailable', 'currency', 'min', 'max',
@@ -120,7 +109,7 @@ function merge(catalog: Map<string, PaymentMethodDefinition>, override: Override
  * ```
  */
 export function parseMappingInput(input: PartnerMappingInput): ParsedMappingInput {
-  const result = inputSchema.safeParse(input);
+  const result = schemas().inputSchema.safeParse(input);
   if (!result.success) {
     const issues = result.error.issues.map(toIssue);
     const first = issues[0] ?? { path: '', message: 'is invalid' };

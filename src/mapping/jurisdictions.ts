@@ -17,14 +17,14 @@
  * US_JURISDICTIONS.includes('PR'); // true
  * ```
  */
-export const US_JURISDICTIONS: readonly string[] = Object.freeze([
+export const US_JURISDICTIONS: readonly string[] = /* @__PURE__ */ Object.freeze([
   'AK', 'AL', 'AR', 'AS', 'AZ', 'CA', 'CO', 'CT', 'DC', 'DE', 'FL', 'GA', 'GU', 'HI',
   'IA', 'ID', 'IL', 'IN', 'KS', 'KY', 'LA', 'MA', 'MD', 'ME', 'MI', 'MN', 'MO', 'MP',
   'MS', 'MT', 'NC', 'ND', 'NE', 'NH', 'NJ', 'NM', 'NV', 'NY', 'OH', 'OK', 'OR', 'PA',
   'PR', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VA', 'VI', 'VT', 'WA', 'WI', 'WV', 'WY',
 ]);
 
-const KNOWN: ReadonlySet<string> = new Set(US_JURISDICTIONS);
+const KNOWN: ReadonlySet<string> = /* @__PURE__ */ new Set(US_JURISDICTIONS);
 
 /**
  * True for a code in `US_JURISDICTIONS` (already normalised).

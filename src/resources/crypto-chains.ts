@@ -1,8 +1,7 @@
 /** `GET /cryptoChains`: the crypto assets Coinme supports and their chains. */
-import * as z from 'zod/mini';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
-import { checked, invalid, rejectWith } from '../internal/checked.js';
-import { recordOf } from '../internal/output-schemas.js';
+import { lazy } from '../internal/lazy.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -24,17 +23,16 @@ export interface Asset {
   supportedChains: string[];
 }
 
-const assetSchema = z.looseObject({
-  code: z.optional(z.string()),
-  name: z.string(),
-  // A finite number, or digits as a string.
-  decimals: checked((value, ctx): number =>
-    Number.isFinite(value) || (typeof value === 'string' && /^\d+$/.test(value)) ? Number(value) : rejectWith(ctx, value, invalid),
-  ),
-  supportedChains: z.array(z.string()),
+const cryptoChainsSchema = /* @__PURE__ */ lazy(() => {
+  const asset = z.looseObject({
+    code: z.string().optional(),
+    name: z.string(),
+    // A count of decimal places: a non-negative integer, or its digits as a string.
+    decimals: z.union([z.int().nonnegative(), z.string().regex(/^\d{1,3}$/).transform(Number)]),
+    supportedChains: z.array(z.string()),
+  });
+  return z.looseObject({ cryptoChains: z.record(z.string(), asset) });
 });
-
-const cryptoChainsSchema = z.looseObject({ cryptoChains: recordOf(assetSchema) });
 
 /**
  * Supported assets.
@@ -56,7 +54,7 @@ export class CryptoChains extends APIResource {
    * ```
    */
   async list(options?: RequestOptions): Promise<Asset[]> {
-    const data = await this.request({ method: 'GET', path: '/cryptoChains', retryable: true, schema: cryptoChainsSchema, options });
+    const data = await this.request({ method: 'GET', path: '/cryptoChains', retryable: true, schema: cryptoChainsSchema(), options });
     return Object.entries(data.cryptoChains).map(([key, asset]) => ({ ...asset, code: asset.code ?? key }));
   }
 }

@@ -1,8 +1,8 @@
 /** `GET /locationlicensing`: the jurisdictions Coinme is licensed in. */
-import * as z from 'zod/mini';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { stringMatching } from '../internal/input-schemas.js';
+import { lazy } from '../internal/lazy.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -18,11 +18,10 @@ export interface LocationLicensingListParams {
   country?: string;
 }
 
-const paramsSchema = z.optional(
-  z.strictObject({ country: z.optional(stringMatching(/^[A-Za-z]{3}$/, 'must be a three-letter country code such as "USA"')) }),
-);
-
-const locationsSchema = z.looseObject({ locations: z.array(z.string()) });
+const schemas = /* @__PURE__ */ lazy(() => ({
+  params: z.strictObject({ country: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter country code such as "USA"').optional() }).optional(),
+  locations: z.looseObject({ locations: z.array(z.string()) }),
+}));
 
 /**
  * Licensed jurisdictions.
@@ -44,9 +43,9 @@ export class LocationLicensing extends APIResource {
    * ```
    */
   async list(params?: LocationLicensingListParams, options?: RequestOptions): Promise<string[]> {
-    const input = parseInput(paramsSchema, params);
+    const input = parseInput(schemas().params, params);
     const country = (input?.country ?? 'USA').toUpperCase();
-    const data = await this.request({ method: 'GET', path: '/locationlicensing', query: { country }, retryable: true, schema: locationsSchema, options });
+    const data = await this.request({ method: 'GET', path: '/locationlicensing', query: { country }, retryable: true, schema: schemas().locations, options });
     return data.locations;
   }
 }

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';
-import * as fields from './fields.js';
+import * as fields from './partner-fields.js';
 import { APIResource } from './resource.js';
 
 /**

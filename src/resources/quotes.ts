@@ -1,13 +1,11 @@
 /** `POST /cryptoquote/informative`, `POST /cryptoquote`, `GET /cryptoquote/{quoteId}`, `POST /cryptoquote/sell-all`: price quotes. */
-import * as z from 'zod/mini';
-import * as zc from 'zod';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { checked, rejectWith } from '../internal/checked.js';
-import { amountInput, coordinateInput, currencyCodeInput, nonEmptyString } from '../internal/input-schemas.js';
-import { decimalOutput, orNull, recordOf } from '../internal/output-schemas.js';
+import { lazy } from '../internal/lazy.js';
 import { jsonNumber } from '../internal/json-number.js';
-import * as fields from './fields.js';
+import { fields } from './fields.js';
+import * as partnerFields from './partner-fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -80,7 +78,6 @@ export interface InformativeQuote {
   spreadCurrencyCode: string | undefined;
   chain: string | undefined;
 }
-
 
 /**
  * Parameters of {@link Quotes.create}: a binding quote for one customer.
@@ -167,95 +164,100 @@ export interface TransactionalQuote {
   [field: string]: unknown;
 }
 
-const paramsSchema = z.strictObject({
-  debitCurrencyCode: currencyCodeInput,
-  creditCurrencyCode: currencyCodeInput,
-  amountValue: amountInput({ positive: true }),
-  amountCurrencyCode: currencyCodeInput,
-  cryptoSettlementType: z.optional(
-    checked((value, ctx): 'INTERNAL' | 'EXTERNAL' =>
-      value === 'INTERNAL' || value === 'EXTERNAL' ? value : rejectWith(ctx, value, 'must be one of "INTERNAL", "EXTERNAL"'),
-    ),
-  ),
-  chain: z.optional(nonEmptyString),
-  latitude: z.optional(coordinateInput),
-  longitude: z.optional(coordinateInput),
-  locationReference: z.optional(nonEmptyString),
-  promoCode: z.optional(nonEmptyString),
+const schemas = /* @__PURE__ */ lazy(() => {
+  const { coordinateInput, currencyCodeInput, decimalOutput, nonEmptyString, positiveAmountInput } = fields();
+  const paramsSchema = z.strictObject({
+    debitCurrencyCode: currencyCodeInput,
+    creditCurrencyCode: currencyCodeInput,
+    amountValue: positiveAmountInput,
+    amountCurrencyCode: currencyCodeInput,
+    cryptoSettlementType: z.enum(['INTERNAL', 'EXTERNAL']).optional(),
+    chain: nonEmptyString.optional(),
+    latitude: coordinateInput.optional(),
+    longitude: coordinateInput.optional(),
+    locationReference: nonEmptyString.optional(),
+    promoCode: nonEmptyString.optional(),
+  });
+
+  const optionalText = z.string().nullish();
+  const optionalDecimal = decimalOutput.nullish();
+
+  const quoteSchema = z.looseObject({
+    creditCurrencyUnitPrice: decimalOutput,
+    creditCurrencyUnitPriceCode: z.string(),
+    debitCurrencyUnitPrice: decimalOutput,
+    debitCurrencyUnitPriceCode: z.string(),
+    creditCurrencyAmount: decimalOutput,
+    creditCurrencyCode: z.string(),
+    debitCurrencyAmount: decimalOutput,
+    debitCurrencyCode: z.string(),
+    totalFees: decimalOutput,
+    feeCurrency: optionalText,
+    feeCurrencyCode: optionalText,
+    feesMap: z.record(z.string(), decimalOutput).nullish(),
+    spread: optionalDecimal,
+    spreadAmount: optionalDecimal,
+    spreadCurrencyCode: optionalText,
+    chain: optionalText,
+  });
+  return { paramsSchema, quoteSchema };
 });
 
-const optionalText = z.optional(orNull(z.string()));
+const bindingSchemas = /* @__PURE__ */ lazy(() => {
+  const settlementInput = partnerFields.oneOfInput(['INTERNAL', 'EXTERNAL'] as const).optional();
 
-const quoteSchema = z.looseObject({
-  creditCurrencyUnitPrice: decimalOutput,
-  creditCurrencyUnitPriceCode: z.string(),
-  debitCurrencyUnitPrice: decimalOutput,
-  debitCurrencyUnitPriceCode: z.string(),
-  creditCurrencyAmount: decimalOutput,
-  creditCurrencyCode: z.string(),
-  debitCurrencyAmount: decimalOutput,
-  debitCurrencyCode: z.string(),
-  totalFees: decimalOutput,
-  feeCurrency: optionalText,
-  feeCurrencyCode: optionalText,
-  feesMap: z.optional(orNull(recordOf(decimalOutput))),
-  spread: z.optional(orNull(decimalOutput)),
-  spreadAmount: z.optional(orNull(decimalOutput)),
-  spreadCurrencyCode: optionalText,
-  chain: optionalText,
-});
+  const createParamsSchema = z.strictObject({
+    customerId: partnerFields.idInput,
+    providerId: partnerFields.textInput.optional(),
+    debitCurrencyCode: partnerFields.currencyCodeInput,
+    creditCurrencyCode: partnerFields.currencyCodeInput,
+    amountValue: partnerFields.amountInput,
+    amountCurrencyCode: partnerFields.currencyCodeInput,
+    locationReference: partnerFields.textInput.optional(),
+    gpsCoordinates: z.strictObject({ latitude: partnerFields.coordinateInput, longitude: partnerFields.coordinateInput }).optional(),
+    cryptoSettlementType: settlementInput,
+    chain: partnerFields.textInput.optional(),
+    promoCode: partnerFields.textInput.optional(),
+  });
 
-const settlementInput = fields.oneOfInput(['INTERNAL', 'EXTERNAL'] as const).optional();
+  const sellAllParamsSchema = z.strictObject({
+    customerId: partnerFields.idInput,
+    debitCurrencyCode: partnerFields.currencyCodeInput,
+    creditCurrencyCode: partnerFields.currencyCodeInput,
+    cryptoSettlementType: settlementInput,
+    chain: partnerFields.textInput.optional(),
+  });
 
-const createParamsSchema = zc.strictObject({
-  customerId: fields.idInput,
-  providerId: fields.textInput.optional(),
-  debitCurrencyCode: fields.currencyCodeInput,
-  creditCurrencyCode: fields.currencyCodeInput,
-  amountValue: fields.amountInput,
-  amountCurrencyCode: fields.currencyCodeInput,
-  locationReference: fields.textInput.optional(),
-  gpsCoordinates: zc.strictObject({ latitude: fields.coordinateInput, longitude: fields.coordinateInput }).optional(),
-  cryptoSettlementType: settlementInput,
-  chain: fields.textInput.optional(),
-  promoCode: fields.textInput.optional(),
-});
+  const quoteIdInput = partnerFields.textInput;
 
-const sellAllParamsSchema = zc.strictObject({
-  customerId: fields.idInput,
-  debitCurrencyCode: fields.currencyCodeInput,
-  creditCurrencyCode: fields.currencyCodeInput,
-  cryptoSettlementType: settlementInput,
-  chain: fields.textInput.optional(),
-});
+  const transactionalQuoteSchema = z.looseObject({
+    quoteId: partnerFields.idOutput,
+    expiresIn: partnerFields.optional(partnerFields.countOutput),
+    expirationTime: partnerFields.optional(partnerFields.isoDateOutput),
+    creditCurrencyUnitPrice: partnerFields.decimalOutput,
+    creditCurrencyUnitPriceCode: partnerFields.optionalText,
+    debitCurrencyUnitPrice: partnerFields.decimalOutput,
+    debitCurrencyUnitPriceCode: partnerFields.optionalText,
+    creditCurrencyAmount: partnerFields.decimalOutput,
+    creditCurrencyCode: z.string(),
+    debitCurrencyAmount: partnerFields.decimalOutput,
+    debitCurrencyCode: z.string(),
+    totalFees: partnerFields.decimalOutput,
+    feeCurrency: partnerFields.optionalText,
+    feeCurrencyCode: partnerFields.optionalText,
+    feesMap: partnerFields.feesOutput,
+    spread: partnerFields.optional(partnerFields.decimalOutput),
+    spreadAmount: partnerFields.optional(partnerFields.decimalOutput),
+    spreadCurrencyCode: partnerFields.optionalText,
+  });
 
-const quoteIdInput = fields.textInput;
-
-const transactionalQuoteSchema = zc.looseObject({
-  quoteId: fields.idOutput,
-  expiresIn: fields.optional(fields.countOutput),
-  expirationTime: fields.optional(fields.isoDateOutput),
-  creditCurrencyUnitPrice: fields.decimalOutput,
-  creditCurrencyUnitPriceCode: fields.optionalText,
-  debitCurrencyUnitPrice: fields.decimalOutput,
-  debitCurrencyUnitPriceCode: fields.optionalText,
-  creditCurrencyAmount: fields.decimalOutput,
-  creditCurrencyCode: zc.string(),
-  debitCurrencyAmount: fields.decimalOutput,
-  debitCurrencyCode: zc.string(),
-  totalFees: fields.decimalOutput,
-  feeCurrency: fields.optionalText,
-  feeCurrencyCode: fields.optionalText,
-  feesMap: fields.feesOutput,
-  spread: fields.optional(fields.decimalOutput),
-  spreadAmount: fields.optional(fields.decimalOutput),
-  spreadCurrencyCode: fields.optionalText,
+  return { createParamsSchema, sellAllParamsSchema, quoteIdInput, transactionalQuoteSchema };
 });
 
 // Coinme's documented default lifetime of a binding quote, used only when it reports neither expiry.
 const defaultQuoteLifetimeMs = 30_000;
 
-function toTransactionalQuote(data: zc.output<typeof transactionalQuoteSchema>, requestedAt: number): TransactionalQuote {
+function toTransactionalQuote(data: z.output<ReturnType<typeof bindingSchemas>['transactionalQuoteSchema']>, requestedAt: number): TransactionalQuote {
   const { feeCurrencyCode, spreadAmount, expirationTime, ...rest } = data;
   return {
     ...rest,
@@ -293,8 +295,8 @@ export class Quotes extends APIResource {
    * ```
    */
   async informative(params: InformativeQuoteParams, options?: RequestOptions): Promise<InformativeQuote> {
-    const json = parseInput(paramsSchema, params);
-    const data = await this.request({ method: 'POST', path: '/cryptoquote/informative', json, retryable: true, schema: quoteSchema, options });
+    const json = parseInput(schemas().paramsSchema, params);
+    const data = await this.request({ method: 'POST', path: '/cryptoquote/informative', json, retryable: true, schema: schemas().quoteSchema, options });
     const { feeCurrencyCode, spreadAmount, ...rest } = data;
     return {
       ...rest,
@@ -321,9 +323,9 @@ export class Quotes extends APIResource {
    * ```
    */
   async create(params: CreateQuoteParams, options?: RequestOptions): Promise<TransactionalQuote> {
-    const json = withIntegerCustomerId(parseInput(createParamsSchema, params));
+    const json = withIntegerCustomerId(parseInput(bindingSchemas().createParamsSchema, params));
     const requestedAt = Date.now();
-    const data = await this.request({ method: 'POST', path: '/cryptoquote', json, retryable: false, schema: transactionalQuoteSchema, options });
+    const data = await this.request({ method: 'POST', path: '/cryptoquote', json, retryable: false, schema: bindingSchemas().transactionalQuoteSchema, options });
     return toTransactionalQuote(data, requestedAt);
   }
 
@@ -336,10 +338,10 @@ export class Quotes extends APIResource {
    * ```
    */
   async retrieve(quoteId: string, options?: RequestOptions): Promise<TransactionalQuote> {
-    const id = parseInput(quoteIdInput, quoteId, 'quoteId');
+    const id = parseInput(bindingSchemas().quoteIdInput, quoteId, 'quoteId');
     const requestedAt = Date.now();
     const path = `/cryptoquote/${encodeURIComponent(id)}`;
-    const data = await this.request({ method: 'GET', path, retryable: true, schema: transactionalQuoteSchema, options });
+    const data = await this.request({ method: 'GET', path, retryable: true, schema: bindingSchemas().transactionalQuoteSchema, options });
     return toTransactionalQuote(data, requestedAt);
   }
 
@@ -353,9 +355,9 @@ export class Quotes extends APIResource {
    * ```
    */
   async sellAll(params: SellAllQuoteParams, options?: RequestOptions): Promise<TransactionalQuote> {
-    const json = withIntegerCustomerId(parseInput(sellAllParamsSchema, params));
+    const json = withIntegerCustomerId(parseInput(bindingSchemas().sellAllParamsSchema, params));
     const requestedAt = Date.now();
-    const data = await this.request({ method: 'POST', path: '/cryptoquote/sell-all', json, retryable: false, schema: transactionalQuoteSchema, options });
+    const data = await this.request({ method: 'POST', path: '/cryptoquote/sell-all', json, retryable: false, schema: bindingSchemas().transactionalQuoteSchema, options });
     return toTransactionalQuote(data, requestedAt);
   }
 }

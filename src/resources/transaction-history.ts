@@ -1,10 +1,10 @@
 /** `GET /widget/transactionhistory`: a customer's transactions, for reconciliation. */
-import * as z from 'zod/mini';
-import { paginate } from '../core/pagination.js';
+import * as z from 'zod';
+import { defaultMaxPages, paginate } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { currencyCodeInput, customerIdInput, dateTimeInput, integerInput } from '../internal/input-schemas.js';
-import { dateOutput, decimalOutput, idOutput, orNull, textOrEmpty } from '../internal/output-schemas.js';
+import { lazy } from '../internal/lazy.js';
+import { fields } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -85,33 +85,52 @@ export interface TransactionPage {
   hasMore: boolean;
 }
 
-const paramsSchema = z.strictObject({
-  customerId: customerIdInput,
-  currencyCode: z.optional(currencyCodeInput),
-  startDateTime: z.optional(dateTimeInput),
-  endDateTime: z.optional(dateTimeInput),
-  page: z.optional(integerInput(0)),
-  size: z.optional(integerInput(1, maxTransactionPageSize)),
+const schemas = /* @__PURE__ */ lazy(() => {
+  const { currencyCodeInput, customerIdInput, dateOutput, dateTimeInput, decimalOutput, idOutput, textOrEmpty } = fields();
+  const paramsSchema = z.strictObject({
+    customerId: customerIdInput,
+    currencyCode: currencyCodeInput.optional(),
+    startDateTime: dateTimeInput.optional(),
+    endDateTime: dateTimeInput.optional(),
+    page: z.int().min(0).optional(),
+    size: z.int().min(1).max(maxTransactionPageSize).optional(),
+  });
+
+  const transactionSchema = z.looseObject({
+    totalFees: decimalOutput,
+    feeCurrencyCode: z.string(),
+    creditCurrencyAmount: decimalOutput,
+    creditCurrencyCode: z.string(),
+    debitCurrencyAmount: decimalOutput,
+    debitCurrencyCode: z.string(),
+    transactionDateTime: dateOutput,
+    partnerTransactionId: idOutput,
+    transactionStatus: z.string(),
+    fromWalletAddress: textOrEmpty,
+    toWalletAddress: textOrEmpty,
+    promoCode: z.string().nullish(),
+  });
+
+  const historySchema = z.looseObject({ transactions: z.array(transactionSchema).nullable() });
+  const maxPagesSchema = z.int().positive().optional();
+  return { paramsSchema, transactionSchema, historySchema, maxPagesSchema };
 });
 
-const transactionSchema = z.looseObject({
-  totalFees: decimalOutput,
-  feeCurrencyCode: z.string(),
-  creditCurrencyAmount: decimalOutput,
-  creditCurrencyCode: z.string(),
-  debitCurrencyAmount: decimalOutput,
-  debitCurrencyCode: z.string(),
-  transactionDateTime: dateOutput,
-  partnerTransactionId: idOutput,
-  transactionStatus: z.string(),
-  fromWalletAddress: textOrEmpty,
-  toWalletAddress: textOrEmpty,
-  promoCode: z.optional(orNull(z.string())),
-});
+type ParsedParams = z.output<ReturnType<typeof schemas>['paramsSchema']>;
 
-const historySchema = z.looseObject({ transactions: orNull(z.array(transactionSchema)) });
+/**
+ * Options of {@link TransactionHistory.iterate}: the per-call options plus a bound on pages.
+ *
+ * @example
+ * ```ts
+ * const options: IterateOptions = { maxPages: 50, timeout: 10_000 };
+ * ```
+ */
+export interface IterateOptions extends RequestOptions {
+  /** Most pages read before a `PaginationError`; defaults to 2 000. */
+  maxPages?: number | undefined;
+}
 
-type ParsedParams = z.output<typeof paramsSchema>;
 
 /**
  * Transaction history.
@@ -131,12 +150,13 @@ export class TransactionHistory extends APIResource {
    * ```
    */
   async list(params: TransactionHistoryParams, options?: RequestOptions): Promise<TransactionPage> {
-    return this.#fetchPage(parseInput(paramsSchema, params), options);
+    return this.#fetchPage(parseInput(schemas().paramsSchema, params), options);
   }
 
   /**
    * Iterates over every transaction of every page, fetching pages as the loop advances and
-   * stopping after a short or empty page.
+   * stopping after a short or empty page. Throws `PaginationError` when a full page repeats the
+   * one before (the server ignores `page`) or after `maxPages` pages (default 2 000).
    *
    * @example
    * ```ts
@@ -145,10 +165,13 @@ export class TransactionHistory extends APIResource {
    * }
    * ```
    */
-  iterate(params: TransactionHistoryParams, options?: RequestOptions): AsyncGenerator<Transaction, void, undefined> {
-    const input = parseInput(paramsSchema, params);
+  iterate(params: TransactionHistoryParams, options?: IterateOptions): AsyncGenerator<Transaction, void, undefined> {
+    const input = parseInput(schemas().paramsSchema, params);
+    const { maxPages, ...requestOptions } = options ?? {};
+    const pages = parseInput(schemas().maxPagesSchema, maxPages, 'options.maxPages') ?? defaultMaxPages;
     const size = input.size ?? defaultPageSize;
-    return paginate(async (page) => (await this.#fetchPage({ ...input, page, size }, options)).transactions, input.page ?? 0, size);
+    const fetchPage = async (page: number) => (await this.#fetchPage({ ...input, page, size }, options && requestOptions)).transactions;
+    return paginate(fetchPage, input.page ?? 0, size, pages);
   }
 
   async #fetchPage(input: ParsedParams, options: RequestOptions | undefined): Promise<TransactionPage> {
@@ -162,13 +185,13 @@ export class TransactionHistory extends APIResource {
       page: String(page),
       size: String(size),
     };
-    const data = await this.request({ method: 'GET', path: '/widget/transactionhistory', query, retryable: true, schema: historySchema, options });
+    const data = await this.request({ method: 'GET', path: '/widget/transactionhistory', query, retryable: true, schema: schemas().historySchema, options });
     const transactions = (data.transactions ?? []).map(toTransaction);
     return { transactions, page, size, hasMore: transactions.length >= size };
   }
 }
 
-function toTransaction(parsed: z.output<typeof transactionSchema>): Transaction {
+function toTransaction(parsed: z.output<ReturnType<typeof schemas>['transactionSchema']>): Transaction {
   const { promoCode, ...rest } = parsed;
   return promoCode == null ? rest : { ...rest, promoCode };
 }

@@ -1,9 +1,9 @@
 /** `GET /transactionlimits`: what a customer may still buy and sell. */
-import * as z from 'zod/mini';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { customerIdInput, stringMatching } from '../internal/input-schemas.js';
-import { decimalOutput } from '../internal/output-schemas.js';
+import { lazy } from '../internal/lazy.js';
+import { fields } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -34,12 +34,13 @@ export interface TransactionLimitsResult {
   sellLimitAmount: string;
 }
 
-const paramsSchema = z.strictObject({
-  customerId: customerIdInput,
-  fiatCurrencyCode: z.optional(stringMatching(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"')),
-});
-
-const limitsSchema = z.looseObject({ buyLimitAmount: decimalOutput, sellLimitAmount: decimalOutput });
+const schemas = /* @__PURE__ */ lazy(() => ({
+  params: z.strictObject({
+    customerId: fields().customerIdInput,
+    fiatCurrencyCode: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"').optional(),
+  }),
+  limits: z.looseObject({ buyLimitAmount: fields().decimalOutput, sellLimitAmount: fields().decimalOutput }),
+}));
 
 /**
  * Per-customer limits.
@@ -60,9 +61,9 @@ export class TransactionLimits extends APIResource {
    * ```
    */
   async get(params: TransactionLimitsParams, options?: RequestOptions): Promise<TransactionLimitsResult> {
-    const input = parseInput(paramsSchema, params);
+    const input = parseInput(schemas().params, params);
     const query = { customerId: input.customerId, fiatCurrencyCode: (input.fiatCurrencyCode ?? 'USD').toUpperCase() };
-    const data = await this.request({ method: 'GET', path: '/transactionlimits', query, retryable: true, schema: limitsSchema, options });
+    const data = await this.request({ method: 'GET', path: '/transactionlimits', query, retryable: true, schema: schemas().limits, options });
     return { ...data, buyLimitAmount: data.buyLimitAmount, sellLimitAmount: data.sellLimitAmount };
   }
 }

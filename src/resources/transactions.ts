@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import * as fields from './fields.js';
+import * as fields from './partner-fields.js';
 import { APIResource } from './resource.js';
 import type { Transaction, TransactionHistoryParams, TransactionPage } from './transaction-history.js';
 

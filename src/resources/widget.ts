@@ -1,10 +1,10 @@
 /** `POST /widget`: creates a hosted widget session. */
-import * as z from 'zod/mini';
+import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import { amountInput, booleanInput, coordinateInput, currencyCodeInput, httpUrlInput, nonEmptyString, stringMatching } from '../internal/input-schemas.js';
 import { jsonNumber } from '../internal/json-number.js';
-import { dateOutput, orNull } from '../internal/output-schemas.js';
+import { lazy } from '../internal/lazy.js';
+import { fields } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -66,41 +66,51 @@ export interface WidgetSession {
   expiresAt: Date;
 }
 
-const optionalText = z.optional(nonEmptyString);
-const optionalFlag = z.optional(booleanInput('expected boolean'));
-
-const paramsSchema = z.strictObject({
-  destinationCurrency: currencyCodeInput,
-  walletAddress: nonEmptyString,
-  sourceAmount: z.optional(amountInput({ positive: true })),
-  sourceCurrency: z.optional(currencyCodeInput),
-  sourceAmountLock: optionalFlag,
-  sourceCurrencyLock: optionalFlag,
-  destinationAmount: z.optional(amountInput({ positive: true })),
-  destinationAmountLock: optionalFlag,
-  destinationCurrencyLock: optionalFlag,
-  countryCode: z.optional(stringMatching(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"')),
-  long: z.optional(coordinateInput),
-  lat: z.optional(coordinateInput),
-  city: optionalText,
-  state: optionalText,
-  zipCode: optionalText,
-  streetAddress: optionalText,
-  paymentMethod: optionalText,
-  paymentMethodLock: optionalFlag,
-  walletMemo: optionalText,
-  walletLock: optionalFlag,
-  externalSessionId: optionalText,
-  redirectUrl: z.optional(httpUrlInput),
-  redirectUrlButtonLabel: optionalText,
-  language: optionalText,
-  theme: optionalText,
-});
-
 // A widget URL is valid for 30 minutes (seed 000); used only if Coinme omits `expiresAt`.
 const sessionLifetimeMs = 30 * 60_000;
 
-const sessionSchema = z.looseObject({ widgetUrl: nonEmptyString, expiresAt: z.optional(orNull(dateOutput)) });
+const schemas = /* @__PURE__ */ lazy(() => {
+  const { coordinateInput, currencyCodeInput, dateOutput, httpUrlInput, nonEmptyString, positiveAmountInput } = fields();
+  const optionalText = nonEmptyString.optional();
+  const optionalFlag = z.boolean().optional();
+
+  const paramsSchema = z.strictObject({
+    destinationCurrency: currencyCodeInput,
+    walletAddress: nonEmptyString,
+    sourceAmount: positiveAmountInput.optional(),
+    sourceCurrency: currencyCodeInput.optional(),
+    sourceAmountLock: optionalFlag,
+    sourceCurrencyLock: optionalFlag,
+    destinationAmount: positiveAmountInput.optional(),
+    destinationAmountLock: optionalFlag,
+    destinationCurrencyLock: optionalFlag,
+    countryCode: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"').optional(),
+    long: coordinateInput.optional(),
+    lat: coordinateInput.optional(),
+    city: optionalText,
+    state: optionalText,
+    zipCode: optionalText,
+    streetAddress: optionalText,
+    paymentMethod: optionalText,
+    paymentMethodLock: optionalFlag,
+    walletMemo: optionalText,
+    walletLock: optionalFlag,
+    externalSessionId: optionalText,
+    redirectUrl: httpUrlInput.optional(),
+    redirectUrlButtonLabel: optionalText,
+    language: optionalText,
+    theme: optionalText,
+  });
+
+  // The URL is handed to an end user's browser: https only, or http on a loopback host (the local sandbox).
+  const widgetUrlSchema = z.url({ protocol: /^https?$/ }).refine(
+    (text) => text.startsWith('https:') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//i.test(text),
+    'must be an https: URL (http: only on a loopback host)',
+  );
+
+  const sessionSchema = z.looseObject({ widgetUrl: widgetUrlSchema, expiresAt: dateOutput.nullish() });
+  return { paramsSchema, sessionSchema };
+});
 
 /**
  * Hosted widget sessions.
@@ -125,12 +135,12 @@ export class Widget extends APIResource {
    * ```
    */
   async createSession(params: WidgetSessionParams, options?: RequestOptions): Promise<WidgetSession> {
-    const input = parseInput(paramsSchema, params);
+    const input = parseInput(schemas().paramsSchema, params);
     const json: Record<string, unknown> = { ...input };
     if (input.sourceAmount !== undefined) json['sourceAmount'] = jsonNumber(input.sourceAmount);
     if (input.destinationAmount !== undefined) json['destinationAmount'] = jsonNumber(input.destinationAmount);
     const requestedAt = Date.now();
-    const data = await this.request({ method: 'POST', path: '/widget', json, retryable: false, envelope: 'optional', schema: sessionSchema, options });
+    const data = await this.request({ method: 'POST', path: '/widget', json, retryable: false, envelope: 'optional', schema: schemas().sessionSchema, options });
     return { ...data, widgetUrl: data.widgetUrl, expiresAt: data.expiresAt ?? new Date(requestedAt + sessionLifetimeMs) };
   }
 }

@@ -3,7 +3,7 @@
  * non-2xx answer, a network error or a timeout. A slow or dead endpoint only delays its own
  * session's events; requests to the API and the pages never wait for it.
  */
-import { sleep } from '../core/sleep.js';
+import { sleep } from '../internal/sleep.js';
 import { sign } from '../testing/sign.js';
 import type { ResolvedSandboxOptions } from './options.js';
 

@@ -1,7 +1,7 @@
 /** `startSandbox`: a local Coinme on 127.0.0.1 (partner API, simulated widget, webhook delivery, dashboard). */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sleep } from '../core/sleep.js';
+import { sleep } from '../internal/sleep.js';
 import { ValidationError } from '../errors.js';
 import { createMockCoinme, type MockCoinme } from '../testing/mock/index.js';
 import { answerApi } from './api.js';

@@ -292,6 +292,44 @@ describe('no secret or token in logs, hooks, errors or the client itself', () =>
     console.info(`secrets (cards): ${capture.calls} scenarios, ${capture.failures} errors, ${capture.texts.length} texts scanned, 0 hits`);
   });
 
+  it('across the fail-closed cases: bad header values, lying tokens, credentials in URLs, redirects', async () => {
+    const capture = new Capture();
+    const apiKey = 'ak_live_Yh72Bv91Qw';
+    const password = 'pw_live_Nx48Kd20';
+    const badToken = 'eyJhbGciOiJIUzI1NiJ9.eyJleHAiOjQxMDI0NDQ4MDB9\r\nx-injected: 1.c2lnLWxpdmUtUHo4M0xxOTI';
+    // The bad values themselves are secrets here: none of them may be echoed.
+    const secrets = [apiKey, password, badToken, 'c2lnLWxpdmUtUHo4M0xxOTI', mock.credentials.clientSecret];
+
+    await capture.run(async () => capture.client({ apiKey: `${apiKey}\nx-injected: 1` }));
+    await capture.run(async () => capture.client({ apiKey: `${apiKey}\r` }));
+    await capture.run(async () => capture.client({ baseUrl: `https://partner:${password}@caas.coinme.com/services` }));
+    await capture.run(async () => capture.client({ baseUrl: `http://partner:${password}@caas.coinme.com/services`, environment: 'production' }));
+    const lying = capture.client({
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.url.endsWith('/authorize')) return Response.json({ data: { token: badToken }, errorResponse: null });
+        return fetch(request);
+      },
+    });
+    await capture.run(() => lying.cryptoChains.list());
+    const redirecting = capture.client({
+      apiKey,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (request.url.endsWith('/authorize')) return fetch(request);
+        return new Response(null, { status: 307, headers: { location: `https://partner:${password}@elsewhere.example/steal` } });
+      },
+    });
+    await capture.run(() => redirecting.widget.createSession(widgetParams));
+    capture.addClient(redirecting);
+
+    expect([...capture.errorNames].sort()).toEqual(['RedirectError', 'ResponseValidationError', 'ValidationError']);
+    expect(capture.failures).toBe(6);
+    const hits = capture.texts.filter((text) => secrets.some((secret) => text.includes(secret)));
+    expect(hits).toEqual([]);
+    console.info(`secrets (fail-closed): ${capture.failures} errors, ${capture.texts.length} texts scanned, 0 hits`);
+  });
+
   it('across webhook failures', async () => {
     const secret = 'whsec_live_Hk29sLq81mXv04Tz';
     const previous = 'whsec_prev_Pq73nBv52cXz18Wy';

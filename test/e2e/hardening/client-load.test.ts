@@ -2,8 +2,8 @@
 // the client authorizes once at start and once per expiry, never more.
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CoinmeClient } from '../../../src/client.js';
-import { createMockCoinme, seededCustomerId } from '../../../src/testing/mock/index.js';
+import { CoinmeClient } from 'coinme-sdk';
+import { createMockCoinme, seededCustomerId } from 'coinme-sdk/testing';
 
 const CALLS = 1_000;
 const STAGING_TOKEN_LIFETIME_MS = 30 * 60_000;

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, ResponseValidationError } from '../../../src/errors.js';
-import type { AuthorizeResponseShape } from '../../../src/testing/mock/index.js';
+import { AuthenticationError, ResponseValidationError } from 'coinme-sdk';
+import type { AuthorizeResponseShape } from 'coinme-sdk/testing';
 import { useMockCoinme } from './mock-server.js';
 
 const { mock, server, client } = useMockCoinme();

@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { CoinmeApiError } from '../../../src/errors.js';
-import { createSeedData, seededCustomerId } from '../../../src/testing/mock/index.js';
+import { CoinmeApiError } from 'coinme-sdk';
+import { createSeedData, seededCustomerId } from 'coinme-sdk/testing';
 import chainsFixture from '../../fixtures/api/crypto-chains.json' with { type: 'json' };
 import customerNotFound from '../../fixtures/api/error-customer-not-found.json' with { type: 'json' };
 import numericStatusError from '../../fixtures/api/error-partner-profile-numeric-status.json' with { type: 'json' };

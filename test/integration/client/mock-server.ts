@@ -1,8 +1,8 @@
 // Shared setup: a mock Coinme behind msw, and a client wired to it with tiny retry delays.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { CoinmeClient, type CoinmeClientOptions } from '../../../src/client.js';
-import { createMockCoinme, type MockCoinmeOptions } from '../../../src/testing/mock/index.js';
+import { CoinmeClient, type CoinmeClientOptions } from 'coinme-sdk';
+import { createMockCoinme, type MockCoinmeOptions } from 'coinme-sdk/testing';
 
 export function useMockCoinme(options: MockCoinmeOptions = {}) {
   const mock = createMockCoinme(options);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CoinmeApiError } from '../../../src/errors.js';
-import type { MockTransaction } from '../../../src/testing/mock/index.js';
+import { CoinmeApiError } from 'coinme-sdk';
+import type { MockTransaction } from 'coinme-sdk/testing';
 import { useMockCoinme } from './mock-server.js';
 
 const { mock, client } = useMockCoinme();

@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { encodeBase64Utf8 } from '../../../src/internal/base64.js';
+const encodeBase64Utf8 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 import { useMockCoinme } from './mock-server.js';
 
 const apiKey = 'api-key-7c1e';

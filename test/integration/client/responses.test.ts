@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { CoinmeApiError, ResponseValidationError } from '../../../src/errors.js';
+import { CoinmeApiError, ResponseValidationError } from 'coinme-sdk';
 import { useMockCoinme } from './mock-server.js';
 
 const { mock, server, client } = useMockCoinme();
@@ -43,23 +43,28 @@ describe('bodies Coinme should not send', () => {
     expect((await failure(client().locationLicensing.list())).issues[0]?.path).toBe('locations');
   });
 
-  it('words a bad map, a bad entry and a bad nullable field as zod does', async () => {
+  it('words a bad map, a bad entry and a missing field with zod\'s messages', async () => {
     mock.failNext({ status: 200, body: { data: { cryptoChains: [] }, errorResponse: null }, path: '/cryptoChains' });
-    expect((await failure(client().cryptoChains.list())).issues).toEqual([{ path: 'cryptoChains', message: 'expected record' }]);
+    expect((await failure(client().cryptoChains.list())).issues).toEqual([{ path: 'cryptoChains', message: 'Invalid input: expected record, received array' }]);
     const asset = { name: 'Bitcoin', decimals: '8.5', supportedChains: ['BTC'] };
     mock.failNext({ status: 200, body: { data: { cryptoChains: { BTC: asset, ETH: 5 } }, errorResponse: null }, path: '/cryptoChains' });
-    expect((await failure(client().cryptoChains.list())).issues).toEqual([
-      { path: 'cryptoChains.BTC.decimals', message: 'is invalid' },
-      // Worded by zod's English locale, which the classic `zod` schemas of the partner resources load.
-      { path: 'cryptoChains.ETH', message: 'Invalid input: expected object, received number' },
-    ]);
+    expect((await failure(client().cryptoChains.list())).issues.map((issue) => issue.path)).toEqual(['cryptoChains.BTC.decimals', 'cryptoChains.ETH']);
     mock.failNext({ status: 200, body: { data: { transactions: [{}] }, errorResponse: null }, path: '/widget/transactionhistory' });
     const error = await failure(client().transactionHistory.list({ customerId: '1319354818066124800' }));
-    expect(error.message).toBe('Coinme answered /widget/transactionhistory with an unexpected shape at transactions.0.totalFees: is invalid');
+    expect(error.message).toBe('Coinme answered /widget/transactionhistory with an unexpected shape at transactions.0.totalFees: is missing');
     expect(error.issues.slice(0, 2)).toEqual([
-      { path: 'transactions.0.totalFees', message: 'is invalid' },
-      { path: 'transactions.0.feeCurrencyCode', message: 'Invalid input: expected string, received undefined' },
+      { path: 'transactions.0.totalFees', message: 'is missing' },
+      { path: 'transactions.0.feeCurrencyCode', message: 'is missing' },
     ]);
+  });
+
+  it('refuses an amount that is not a decimal, and a negative number of decimals', async () => {
+    const tx = { totalFees: 'tempor', feeCurrencyCode: 'USD', creditCurrencyAmount: '1', creditCurrencyCode: 'BTC', debitCurrencyAmount: '1', debitCurrencyCode: 'USD', transactionDateTime: '2025-01-01T00:00:00Z', partnerTransactionId: '1', transactionStatus: 'CONFIRMED' };
+    mock.failNext({ status: 200, body: { data: { transactions: [tx] }, errorResponse: null }, path: '/widget/transactionhistory' });
+    const error = await failure(client().transactionHistory.list({ customerId: '1319354818066124800' }));
+    expect(error.issues[0]).toMatchObject({ path: 'transactions.0.totalFees' });
+    mock.failNext({ status: 200, body: { data: { cryptoChains: { BTC: { name: 'Bitcoin', decimals: -1, supportedChains: ['BTC'] } } }, errorResponse: null }, path: '/cryptoChains' });
+    expect((await failure(client().cryptoChains.list())).issues[0]).toMatchObject({ path: 'cryptoChains.BTC.decimals' });
   });
 
   it('accepts null where Coinme may send it', async () => {

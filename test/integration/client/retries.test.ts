@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoinmeApiError, ConnectionError, RateLimitError, TimeoutError } from '../../../src/errors.js';
+import { CoinmeApiError, ConnectionError, RateLimitError, TimeoutError } from 'coinme-sdk';
 import { useMockCoinme } from './mock-server.js';
 
 const { mock, client } = useMockCoinme();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildPartnerMapping } from '../../../src/mapping/build.js';
-import { seededCustomerId } from '../../../src/testing/mock/index.js';
+import { buildPartnerMapping } from 'coinme-sdk';
+import { seededCustomerId } from 'coinme-sdk/testing';
 import { useMockCoinme } from '../client/mock-server.js';
 
 describe('coinme.buildPartnerMapping', () => {

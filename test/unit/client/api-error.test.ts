@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { coinmeApiErrorFrom } from '../../../src/core/api-error.js';
-import { parseRetryAfter } from '../../../src/core/retry-policy.js';
 import { AuthenticationError, CoinmeApiError, RateLimitError } from '../../../src/errors.js';
 
 const envelope = (httpStatus: string | number) => ({
@@ -31,15 +30,5 @@ describe('coinmeApiErrorFrom', () => {
     expect(error.requestId).toBe('req-1');
     expect(error.body).toEqual(envelope('200'));
     expect(error.message).toBe('Coinme answered /x with 200: first (a-1); second (a-2)');
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads seconds and HTTP dates', () => {
-    expect(parseRetryAfter('3', 0)).toBe(3000);
-    expect(parseRetryAfter('0.5', 0)).toBe(500);
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
-    expect(parseRetryAfter(null, 0)).toBeUndefined();
-    expect(parseRetryAfter('soon', 0)).toBeUndefined();
   });
 });

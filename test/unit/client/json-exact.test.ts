@@ -28,6 +28,16 @@ describe('parseJsonExact', () => {
     expect(parseJsonExact('{"id":"12345678901234567890","n":1}')).toEqual({ id: '12345678901234567890', n: 1 });
   });
 
+  it('leaves long digit runs inside strings alone, escaped quotes included', () => {
+    expect(parseJsonExact('{"s":"x\\"y","id":12345678901234567890,"t":"a:12345678901234567890","u":"\\\\"}')).toEqual({
+      s: 'x"y',
+      id: '12345678901234567890',
+      t: 'a:12345678901234567890',
+      u: '\\',
+    });
+    expect(parseJsonExact('{"a":"\\\\","b":0.10000000000000000555,"c":[-12345678901234567890 ,1]}')).toEqual({ a: '\\', b: '0.10000000000000000555', c: ['-12345678901234567890', 1] });
+  });
+
   it('throws SyntaxError on invalid JSON', () => {
     expect(() => parseJsonExact('{"data": ')).toThrow(SyntaxError);
   });
