@@ -194,7 +194,7 @@ describe('orderTemplates', () => {
 
   it('refuses a missing providerId or locationReference before sending', async () => {
     const { locationReference: _omitted, ...withoutLocation } = templateParams;
-    await expect(client().orderTemplates.create(withoutLocation as typeof templateParams)).rejects.toMatchObject({ field: 'locationReference', message: 'locationReference is missing' });
+    await expect(client().orderTemplates.create(withoutLocation as typeof templateParams)).rejects.toMatchObject({ field: 'locationReference', message: 'locationReference: is missing' });
     await expect(client().orderTemplates.count(customerId, { providerId: '' })).rejects.toBeInstanceOf(ValidationError);
     expect(mock.requests).toHaveLength(0);
   });
