@@ -1,7 +1,14 @@
 import type { ClaimStore } from '../shared-state/claim-store.js';
 import { MemoryClaimStore } from '../shared-state/memory-claim-store.js';
 
-/** Options of {@link EventDeduper}. */
+/**
+ * Options of {@link EventDeduper}.
+ *
+ * @example
+ * ```ts
+ * const options: EventDeduperOptions = { store: claims, ttlMs: 24 * 3600_000, prefix: 'coinme:event:' };
+ * ```
+ */
 export interface EventDeduperOptions {
   /** Where claims live; a process-local {@link MemoryClaimStore} by default. Share one across instances. */
   store?: ClaimStore;

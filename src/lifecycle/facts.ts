@@ -1,17 +1,24 @@
-import type { SessionAmount, SessionFacts, SessionIds, SessionQuote } from './state.js';
+import type { WebhookEvent } from '../webhooks/event.js';
+import { caasOrderStatus } from '../webhooks/order-status.js';
+import type { CoinmeNotificationEvent } from '../webhooks/schemas/coinme-notification.js';
+import type { CoinmeWidgetEvent } from '../webhooks/schemas/coinme-widget.js';
+import type { SessionAmount, SessionFacts, SessionFailure, SessionQuote } from './state.js';
 import type { SessionStatus } from './status.js';
 
-/** The part of a webhook event the lifecycle reads. */
-export interface LifecycleEvent {
-  readonly source: string;
-  readonly type: string;
-  readonly id?: string | undefined;
-  readonly occurredAt?: Date | undefined;
-  readonly payload: unknown;
-}
+/**
+ * The events the lifecycle reads: any parsed webhook (`parseWebhook`, `constructEvent`, the
+ * adapters). Events outside a Coinme widget session are accepted and ignored.
+ *
+ * @example
+ * ```ts
+ * const event: LifecycleEvent = await constructEvent({ payload: rawBody, headers, secret });
+ * await tracker.ingest(event);
+ * ```
+ */
+export type LifecycleEvent = WebhookEvent;
 
 // The status each Coinme event moves a session to. Events not listed teach ids only.
-const widgetStatus: Readonly<Record<string, SessionStatus>> = {
+const widgetStatus: Readonly<Partial<Record<CoinmeWidgetEvent['type'], SessionStatus>>> = {
   'orchestrator.auth-state.changed': 'authenticated',
   'kyc-prove.onboarding.completed': 'kyc_passed',
   'kyc-prove.onboarding.failed': 'kyc_failed',
@@ -38,26 +45,16 @@ const orderStatus: Readonly<Record<string, SessionStatus>> = {
   FAILED: 'failed',
 };
 
-/** Reads a nested field without trusting the shape. */
-function at(value: unknown, ...path: string[]): unknown {
-  let current = value;
-  for (const key of path) {
-    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return undefined;
-    current = (current as Record<string, unknown>)[key];
-  }
-  return current;
+type Maybe<T> = T | null | undefined;
+
+function text(value: Maybe<string>): string | undefined {
+  return value === null || value === undefined || value === '' ? undefined : value;
 }
 
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string' && value !== '') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return undefined;
-}
-
-function amount(value: unknown, amountKey: string, currencyKey: string): SessionAmount | undefined {
-  const figure = text(at(value, amountKey));
-  const currency = text(at(value, currencyKey));
-  return figure !== undefined && currency !== undefined ? { amount: figure, currency } : undefined;
+function amount(figure: Maybe<string>, currency: Maybe<string>): SessionAmount | undefined {
+  const a = text(figure);
+  const c = text(currency);
+  return a !== undefined && c !== undefined ? { amount: a, currency: c } : undefined;
 }
 
 /** Drops undefined fields, so the result fits exact optional properties. */
@@ -65,57 +62,90 @@ function compact<T extends object>(value: T): { [K in keyof T]?: Exclude<T[K], u
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
 
-function widgetFacts(type: string, body: unknown): SessionFacts {
-  const ids: SessionIds = compact({
-    externalSessionId: text(at(body, 'externalSessionId')),
-    customerId: text(at(body, 'customer_id')),
-    barcodeId: text(at(body, 'barcodeId')),
-    orderTemplateId: text(at(body, 'orderTemplateId')),
-  });
-  const fees = at(body, 'fees');
+function nonEmpty<T extends object>(value: T): T | undefined {
+  return Object.keys(value).length > 0 ? value : undefined;
+}
+
+// Widget bodies differ by event; reading them through this view keeps every field optional.
+interface WidgetFields {
+  externalSessionId?: Maybe<string>;
+  customer_id?: Maybe<string>;
+  barcodeId?: Maybe<string>;
+  orderTemplateId?: Maybe<string>;
+  paymentMethod?: Maybe<string>;
+  debit?: Maybe<{ amount?: Maybe<string>; currencyCode?: Maybe<string> }>;
+  credit?: Maybe<{ amount?: Maybe<string>; currencyCode?: Maybe<string> }>;
+  amount?: Maybe<{ value?: Maybe<string>; currencyCode?: Maybe<string> }>;
+  fees?: Maybe<{ totalFees?: Maybe<string>; feeCurrency?: Maybe<string> }>;
+  error_code?: Maybe<string>;
+  errorCode?: Maybe<string>;
+  error_message?: Maybe<string>;
+}
+
+function widgetFacts(event: CoinmeWidgetEvent): SessionFacts {
+  const body: WidgetFields = event.payload;
   const quote: SessionQuote = compact({
-    debit: amount(at(body, 'debit'), 'amount', 'currencyCode') ?? amount(at(body, 'amount'), 'value', 'currencyCode'),
-    credit: amount(at(body, 'credit'), 'amount', 'currencyCode'),
-    totalFees: amount(fees, 'totalFees', 'feeCurrency'),
-    paymentMethod: text(at(body, 'paymentMethod')),
+    debit: amount(body.debit?.amount, body.debit?.currencyCode) ?? amount(body.amount?.value, body.amount?.currencyCode),
+    credit: amount(body.credit?.amount, body.credit?.currencyCode),
+    totalFees: amount(body.fees?.totalFees, body.fees?.feeCurrency),
+    paymentMethod: text(body.paymentMethod),
   });
-  const code = text(at(body, 'error_code')) ?? text(at(body, 'errorCode'));
-  const message = text(at(body, 'error_message'));
+  const failure: SessionFailure = compact({ code: text(body.error_code) ?? text(body.errorCode), message: text(body.error_message) });
   return {
-    ids,
-    ...compact({
-      status: widgetStatus[type],
-      quote: Object.keys(quote).length > 0 ? quote : undefined,
-      failure: code !== undefined || message !== undefined ? compact({ code, message }) : undefined,
+    ids: compact({
+      externalSessionId: text(body.externalSessionId),
+      customerId: text(body.customer_id),
+      barcodeId: text(body.barcodeId),
+      orderTemplateId: text(body.orderTemplateId),
     }),
+    ...compact({ status: widgetStatus[event.type], quote: nonEmpty(quote), failure: nonEmpty(failure) }),
   };
 }
 
-function notificationFacts(body: unknown): SessionFacts {
-  const data = at(body, 'data');
-  const kind = text(at(body, 'type'));
-  const ids: SessionIds = compact({
-    externalSessionId: text(at(data, 'externalSessionId')),
-    orderTemplateId: text(at(data, 'orderTemplateId')) ?? text(at(data, 'metadata', 'orderTemplateId')),
-    transactionId: text(at(data, 'transactionId')),
-  });
-  const errorData = at(data, 'errorData');
-  const failure =
-    typeof errorData === 'object' && errorData !== null
-      ? compact({ code: text(at(errorData, 'code')) ?? text(at(errorData, 'errorCode')), message: text(at(errorData, 'message')) })
-      : undefined;
-  let status: SessionStatus | undefined;
-  if (kind === 'ORDER_TEMPLATE') status = orderTemplateStatus[text(at(data, 'orderTemplateStatus')) ?? ''];
-  if (kind === 'CAAS') status = failure ? 'failed' : orderStatus[text(at(data, 'metadata', 'orderStatus')) ?? ''];
-  const chain = at(data, 'metadata', 'blockchainData');
-  const userInput = amount(at(data, 'userInputAmount'), 'amount', 'currency');
+// The same for notification bodies (order templates and CAAS orders).
+interface NotificationData {
+  externalSessionId?: Maybe<string>;
+  orderTemplateId?: Maybe<string>;
+  orderTemplateStatus?: Maybe<string>;
+  transactionId?: Maybe<string>;
+  userInputAmount?: Maybe<{ amount?: Maybe<string>; currency?: Maybe<string> }>;
+  errorData?: Maybe<{ code?: unknown; errorCode?: unknown; message?: unknown }>;
+  metadata?: Maybe<{
+    orderStatus?: Maybe<string>;
+    orderTemplateId?: Maybe<string>;
+    blockchainData?: Maybe<{ blockchainTransactionId?: Maybe<string>; targetWalletAddress?: Maybe<string> }>;
+  }>;
+}
+
+const asText = (value: unknown) => (typeof value === 'string' ? text(value) : undefined);
+
+function notificationFacts(event: CoinmeNotificationEvent): SessionFacts {
+  if (event.type === 'CAAS.ORDER_TRACKING' || event.type === 'PAYMENT_METHOD' || event.type === 'REFUND' || event.type === 'CAAS_BLOCKCHAIN') {
+    // `data` not published: the ids it names, if any, link it to its session; no status.
+    const open: Readonly<Record<string, unknown>> = event.payload.data;
+    return { ids: compact({ externalSessionId: asText(open['externalSessionId']), orderTemplateId: asText(open['orderTemplateId']), transactionId: asText(open['transactionId']) }) };
+  }
+  const { payload } = event;
+  const data: NotificationData = payload.data;
+  const errorData = data.errorData;
+  const failure = errorData ? compact({ code: asText(errorData.code) ?? asText(errorData.errorCode), message: asText(errorData.message) }) : undefined;
+  const status =
+    payload.type === 'ORDER_TEMPLATE'
+      ? orderTemplateStatus[data.orderTemplateStatus ?? '']
+      : orderStatus[caasOrderStatus(errorData, data.metadata?.orderStatus) ?? ''];
+  const chain = data.metadata?.blockchainData;
+  const userInput = amount(data.userInputAmount?.amount, data.userInputAmount?.currency);
   return {
-    ids,
+    ids: compact({
+      externalSessionId: text(data.externalSessionId),
+      orderTemplateId: text(data.orderTemplateId) ?? text(data.metadata?.orderTemplateId),
+      transactionId: text(data.transactionId),
+    }),
     ...compact({
       status,
       quote: userInput ? { debit: userInput } : undefined,
-      txHash: text(at(chain, 'blockchainTransactionId')),
-      walletAddress: text(at(chain, 'targetWalletAddress')),
+      txHash: text(chain?.blockchainTransactionId),
+      walletAddress: text(chain?.targetWalletAddress),
       failure,
     }),
   };
@@ -126,7 +156,7 @@ function notificationFacts(body: unknown): SessionFacts {
  * Coinme widget session (other families, unknown events).
  */
 export function factsOf(event: LifecycleEvent): SessionFacts | undefined {
-  if (event.source === 'coinme.widget') return widgetFacts(event.type, event.payload);
-  if (event.source === 'coinme.notification') return notificationFacts(event.payload);
+  if (event.source === 'coinme.widget') return widgetFacts(event);
+  if (event.source === 'coinme.notification') return notificationFacts(event);
   return undefined;
 }

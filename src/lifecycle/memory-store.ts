@@ -2,7 +2,14 @@ import { Fifo } from '../shared-state/fifo.js';
 import type { TimelineEntry } from './state.js';
 import type { FinishedSession, SessionStore } from './store.js';
 
-/** Options of {@link MemorySessionStore}. */
+/**
+ * Options of {@link MemorySessionStore}.
+ *
+ * @example
+ * ```ts
+ * const options: MemorySessionStoreOptions = { finishedTtlMs: 24 * 3600_000, maxIds: 200_000 };
+ * ```
+ */
 export interface MemorySessionStoreOptions {
   /**
    * How long a finished session (completed, failed, expired) is kept after the tracker saw it

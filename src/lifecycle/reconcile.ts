@@ -63,7 +63,8 @@ function mismatch(expected: SessionAmount | undefined, amount: string | undefine
  * ```ts
  * const transactions = [];
  * for await (const tx of coinme.transactionHistory.iterate({ customerId })) transactions.push(tx);
- * const report = reconcile(store.values(), transactions);
+ * const sessions = await Promise.all(myOpenSessionIds.map((id) => tracker.get('externalSessionId', id)));
+ * const report = reconcile(sessions.filter((s) => s !== undefined), transactions);
  * for (const gap of report.missingInHistory) alert(`no record for ${gap.externalSessionId}`);
  * ```
  */

@@ -3,6 +3,13 @@ import type { TimelineEntry } from './state.js';
 /**
  * What a {@link SessionStore} may forget once a session is over: the ids it is known by
  * (`externalSessionId:abc`, `orderTemplateId:123`, ...) and the ids of its events.
+ *
+ * @example
+ * ```ts
+ * async finish({ ids, eventIds }: FinishedSession) {
+ *   for (const key of [...ids.map((id) => `links:${id}`), ...eventIds.map((id) => `event:${id}`)]) await redis.pExpire(key, 72 * 3600_000);
+ * }
+ * ```
  */
 export interface FinishedSession {
   readonly ids: readonly string[];

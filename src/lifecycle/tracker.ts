@@ -30,7 +30,15 @@ export interface SessionTrackerOptions {
 // Identifiers that name one session. customerId is left out: a customer has many sessions.
 const linkingIds = ['externalSessionId', 'orderTemplateId', 'barcodeId', 'transactionId'] as const satisfies readonly (keyof SessionIds)[];
 
-/** A kind of id {@link SessionTracker.get} looks sessions up by. */
+/**
+ * A kind of id {@link SessionTracker.get} looks sessions up by.
+ *
+ * @example
+ * ```ts
+ * const kind: SessionIdKind = 'orderTemplateId';
+ * const session = await tracker.get(kind, '1316433953436078080');
+ * ```
+ */
 export type SessionIdKind = (typeof linkingIds)[number];
 
 function idsOf(ids: SessionIds): string[] {

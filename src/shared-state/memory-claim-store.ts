@@ -1,7 +1,14 @@
 import type { ClaimStore } from './claim-store.js';
 import { Fifo } from './fifo.js';
 
-/** Options of {@link MemoryClaimStore}. */
+/**
+ * Options of {@link MemoryClaimStore}.
+ *
+ * @example
+ * ```ts
+ * const options: MemoryClaimStoreOptions = { maxEntries: 50_000 };
+ * ```
+ */
 export interface MemoryClaimStoreOptions {
   /** At most this many claims are held; beyond it the oldest are dropped first. Default 100,000. */
   maxEntries?: number;

@@ -5,6 +5,7 @@ import notificationSamples from '../../src/testing/samples/coinme.notification.j
 import { coinmeNotificationFamily } from '../../src/webhooks/schemas/coinme-notification.js';
 import { coinmeWidgetFamily } from '../../src/webhooks/schemas/coinme-widget.js';
 import type { LifecycleEvent } from '../../src/lifecycle/facts.js';
+import { parseWebhook } from '../../src/webhooks/parse.js';
 
 type Body = Record<string, unknown>;
 
@@ -21,10 +22,9 @@ function merge(base: Body, patch: Body): Body {
 }
 
 function toEvent(family: typeof coinmeWidgetFamily | typeof coinmeNotificationFamily, body: Body): LifecycleEvent {
-  const type = family.classify(body);
-  if (type === undefined) throw new Error('sample does not classify');
-  const payload = (family.schemas as Record<string, { parse(input: unknown): unknown }>)[type]!.parse(body) as never;
-  return { source: family.source, type, id: family.eventId(payload), occurredAt: family.occurredAt(payload), payload };
+  const event = parseWebhook(JSON.stringify(body), { strict: true });
+  if (event.source !== family.source) throw new Error(`sample parsed as ${event.source}, not ${family.source}`);
+  return event;
 }
 
 export const ids = {

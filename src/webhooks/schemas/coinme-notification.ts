@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { defineFamily, type EventsOf, lazy } from '../family.js';
+import { caasOrderStatus } from '../order-status.js';
 import { toDate } from '../timestamp.js';
 import { decimalString, isRecord, looseObject, maybe, own } from './common.js';
 
@@ -335,11 +336,9 @@ function caasType(data: Readonly<Record<string, unknown>>): string {
   if (typeof kind !== 'string') return 'CAAS';
   // Its statuses are not published: one type for all of them.
   if (kind === 'ORDER_TRACKING') return 'CAAS.ORDER_TRACKING';
-  const errorData = own(data, 'errorData');
-  if (errorData !== null && errorData !== undefined) return caasTypeOf(kind, 'FAILED');
   const metadata = own(data, 'metadata');
-  const status = isRecord(metadata) ? own(metadata, 'orderStatus') : undefined;
-  return typeof status === 'string' ? caasTypeOf(kind, status) : `CAAS.${kind}`;
+  const status = caasOrderStatus(own(data, 'errorData'), isRecord(metadata) ? own(metadata, 'orderStatus') : undefined);
+  return status !== undefined ? caasTypeOf(kind, status) : `CAAS.${kind}`;
 }
 
 /**

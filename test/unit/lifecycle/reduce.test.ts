@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { events } from 'coinme-sdk/testing';
+import { parseWebhook } from 'coinme-sdk/webhooks';
 import { describe, expect, it } from 'vitest';
 import { reduceSession, mergeSessions } from '../../../src/lifecycle/reduce.js';
 import type { SessionState } from '../../../src/lifecycle/state.js';
@@ -71,7 +73,7 @@ describe('reduceSession', () => {
     const once = fold(happyPath())!;
     const twice = fold([...happyPath(), ...happyPath()])!;
     expect(twice).toEqual(once);
-    const other = { source: 'offramp', type: 'order:crypto-offramp:completed', id: 'x', occurredAt: new Date(), payload: {} };
+    const other = parseWebhook(JSON.stringify(events['order:crypto-offramp:completed']()));
     expect(reduceSession(once, other)).toBe(once);
   });
 

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { MemorySessionStore, reduceSession, type SessionState, SessionTracker } from 'coinme-sdk';
+import { events } from 'coinme-sdk/testing';
+import { parseWebhook } from 'coinme-sdk/webhooks';
 import { describe, expect, it } from 'vitest';
 import type { LifecycleEvent } from '../../../src/lifecycle/facts.js';
 import { happyPath, ids, notification, widget } from '../../helpers/session-stream.js';
@@ -64,8 +66,8 @@ describe('SessionTracker', () => {
 
   it('returns undefined for events that are not part of a widget session', async () => {
     const tracker = new SessionTracker();
-    expect(await tracker.ingest({ source: 'callback', type: 'crypto_delivered', id: '1', occurredAt: new Date(), payload: {} })).toBeUndefined();
-    expect(await tracker.ingest({ source: 'unknown', type: 'unknown', payload: { hello: 'world' } })).toBeUndefined();
+    expect(await tracker.ingest(parseWebhook(JSON.stringify(events.crypto_delivered())))).toBeUndefined();
+    expect(await tracker.ingest(parseWebhook('{"hello":"world"}'))).toBeUndefined();
     expect(await tracker.get('externalSessionId', 'never-seen')).toBeUndefined();
   });
 });

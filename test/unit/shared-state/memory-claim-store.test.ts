@@ -1,5 +1,6 @@
 import { EventDeduper, MemoryClaimStore } from 'coinme-sdk';
 import { describe, expect, it } from 'vitest';
+import { describeClaimStore } from '../../helpers/claim-store-contract.js';
 
 describe('MemoryClaimStore', () => {
   it('gives a key to one caller until it expires or is released', async () => {
@@ -83,3 +84,5 @@ describe('EventDeduper', () => {
     expect(await new EventDeduper({ store, prefix: 'billing:' }).claim('evt')).toBe(true);
   });
 });
+
+describeClaimStore('memory', async () => ({ claims: new MemoryClaimStore() }));
