@@ -23,6 +23,8 @@ const maxSafetyMarginMs = 60_000;
 // Long enough for an authorize with its retries; if the holder dies, others take over after it.
 const refreshLockMs = 10_000;
 const pollMs = { first: 10, max: 200 };
+// A waiter that saw no fresh token for this long authorizes itself (a cache that never grants).
+const maxWaitMs = 2 * refreshLockMs;
 
 /** Owns the current token; the only place that decides when to call `authorize`. */
 export class TokenManager {
@@ -83,7 +85,8 @@ export class TokenManager {
   // Adopt another instance's fresh token, or take the refresh lock and authorize; else wait.
   async #fromSharedCache({ cache, key }: SharedTokenSlot): Promise<SharedToken> {
     const lock = `${key}:refresh`;
-    for (let attempt = 0; ; attempt += 1) {
+    const giveUpAt = performance.now() + maxWaitMs;
+    for (let attempt = 0; performance.now() < giveUpAt; attempt += 1) {
       let locked: boolean;
       try {
         const shared = await cache.get(key);
@@ -96,6 +99,7 @@ export class TokenManager {
       if (locked) return this.#refreshUnderLock(cache, key, lock);
       await sleep(Math.min(pollMs.max, pollMs.first * 2 ** attempt));
     }
+    return this.#entryFor(await this.#fetchToken());
   }
 
   async #refreshUnderLock(cache: TokenCache, key: string, lock: string): Promise<SharedToken> {

@@ -3,6 +3,7 @@
  * ioredis has `call(command, args)`, node-redis has `sendCommand(args)`. Only types are imported,
  * so neither library is loaded by this package.
  */
+import { ValidationError } from '../errors.js';
 
 /**
  * A connected node-redis 5 client (`createClient()`, or a client pool).
@@ -44,13 +45,13 @@ export class RedisCommands {
   readonly #sha1 = new Map<string, Promise<string>>();
 
   constructor(client: RedisClient) {
-    if (typeof client !== 'object' || client === null) throw new TypeError('client must be a node-redis or ioredis client');
+    if (typeof client !== 'object' || client === null) throw notAClient();
     if ('call' in client && typeof client.call === 'function') {
       this.#send = ([command = '', ...args]) => client.call(command, args);
     } else if ('sendCommand' in client && typeof client.sendCommand === 'function') {
       this.#send = (args) => client.sendCommand(args);
     } else {
-      throw new TypeError('client must be a node-redis client (createClient()) or an ioredis client (new Redis())');
+      throw notAClient();
     }
   }
 
@@ -71,6 +72,10 @@ export class RedisCommands {
       return this.#send(['EVAL', script, ...tail]);
     }
   }
+}
+
+function notAClient(): ValidationError {
+  return new ValidationError('client must be a node-redis client (createClient()) or an ioredis client (new Redis())', { field: 'client' });
 }
 
 async function sha1Hex(text: string): Promise<string> {

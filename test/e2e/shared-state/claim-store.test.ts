@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError, type ClaimStore } from 'coinme-sdk';
 import { PostgresClaimStore, migrate } from 'coinme-sdk/postgres';
 import { RedisClaimStore } from 'coinme-sdk/redis';
+import { describeClaimStore } from '../../helpers/claim-store-contract.js';
 import { describeWith, uniqueName } from '../../helpers/services.js';
 
 const connections = 8;
@@ -101,5 +102,32 @@ describeWith('DATABASE_URL', 'PostgresClaimStore', (url) => {
 
   it('rejects a schema name that is not a plain identifier', () => {
     expect(() => new PostgresClaimStore({ pool, schema: 'x"; DROP TABLE y; --' })).toThrow(ValidationError);
+  });
+});
+
+// The shared conformance suite every ClaimStore backend runs.
+describeWith('REDIS_URL', 'RedisClaimStore conformance', (url) => {
+  describeClaimStore('redis (node-redis)', async () => {
+    const client = await createClient({ url }).connect();
+    return { claims: new RedisClaimStore({ client, prefix: `${uniqueName('conformance')}:` }), cleanup: async () => void (await client.quit()) };
+  });
+  describeClaimStore('redis (ioredis)', async () => {
+    const client = new Redis(url);
+    return { claims: new RedisClaimStore({ client, prefix: `${uniqueName('conformance')}:` }), cleanup: async () => void (await client.quit()) };
+  });
+});
+
+describeWith('DATABASE_URL', 'PostgresClaimStore conformance', (url) => {
+  describeClaimStore('postgres', async () => {
+    const schema = uniqueName('conformance');
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    await migrate(pool, { schema });
+    return {
+      claims: new PostgresClaimStore({ pool, schema }),
+      cleanup: async () => {
+        await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+        await pool.end();
+      },
+    };
   });
 });

@@ -5,13 +5,15 @@
 import Redis from 'ioredis';
 import pg from 'pg';
 import { createClient } from 'redis';
-import { afterAll } from 'vitest';
+import { afterAll, vi } from 'vitest';
 import { PostgresClaimStore, PostgresSessionStore, migrate } from 'coinme-sdk/postgres';
 import { RedisClaimStore, RedisSessionStore } from 'coinme-sdk/redis';
 import { describeWith, uniqueName } from '../../helpers/services.js';
 import { describeSessionStore } from '../../helpers/session-store-contract.js';
 
 const numRuns = process.env['CI'] === 'true' ? 1_000 : Number(process.env['SESSION_STORE_RUNS'] ?? 50);
+// A thousand runs over real round trips take minutes on a busy machine.
+vi.setConfig({ testTimeout: 1_200_000 });
 
 describeWith('REDIS_URL', 'RedisSessionStore', (url) => {
   describeSessionStore(

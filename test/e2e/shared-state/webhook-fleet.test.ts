@@ -159,7 +159,7 @@ describeWith('REDIS_URL', 'webhook fleet on Redis', (url) => {
   it(`4 processes, ${sessions} sessions: every record complete, effects exactly once`, async () => {
     client = await createClient({ url }).connect();
     expectEveryEventKept(await runFleet('redis', url, namespace, { store: new RedisSessionStore({ client, prefix: namespace }) }));
-  }, 600_000);
+  }, 1_200_000);
 });
 
 describeWith('DATABASE_URL', 'webhook fleet on Postgres', (url) => {
@@ -173,6 +173,6 @@ describeWith('DATABASE_URL', 'webhook fleet on Postgres', (url) => {
 
   it(`4 processes, ${sessions} sessions: every record complete, effects exactly once`, async () => {
     expectEveryEventKept(await runFleet('postgres', url, schema, { store: new PostgresSessionStore({ pool, schema }) }));
-  }, 600_000);
+  }, 1_200_000);
 });
 
