@@ -17,6 +17,7 @@
  *   COINME_PARTNER_ID=... COINME_CLIENT_SECRET=... COINME_USER_AGENT=... \
  *   COINME_CUSTOMER_ID=... COINME_WALLET_ADDRESS=... npm run demo
  */
+import './support/require-node.js';
 import { setupServer } from 'msw/node';
 import {
   CoinmeClient,

@@ -4,6 +4,7 @@
  *   npx tsx examples/quote-and-widget.ts            # against the mock Coinme
  *   COINME_PARTNER_ID=... COINME_CLIENT_SECRET=... COINME_USER_AGENT=... npx tsx examples/quote-and-widget.ts
  */
+import './support/require-node.js';
 import { setupServer } from 'msw/node';
 import { CoinmeClient, isCoinmeError } from 'coinme-sdk';
 import { createMockCoinme } from 'coinme-sdk/testing';

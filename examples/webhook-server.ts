@@ -7,6 +7,7 @@
  * With Express, mount it before `express.json()` (or give its route `express.raw()`):
  *   app.post('/api/coinme', createWebhookMiddleware({ secret, onEvent }));
  */
+import './support/require-node.js';
 import { createServer } from 'node:http';
 import { EventDeduper, SessionTracker } from 'coinme-sdk';
 import { createWebhookMiddleware } from 'coinme-sdk/webhooks';
