@@ -143,10 +143,27 @@ describe('parseWebhook: what it refuses', () => {
 });
 
 describe('parseWebhook: unknown events', () => {
-  it('keeps a body no family recognises whole, with an empty name', () => {
-    const body = { hello: 'world', id: 'evt_9', n: [1, { deep: true }] };
-    expect(parseWebhook(JSON.stringify(body))).toEqual({ source: 'unknown', type: 'unknown', name: '', id: 'evt_9', payload: body });
-    expect(parseWebhook('{}')).toEqual({ source: 'unknown', type: 'unknown', name: '', payload: {} });
+  it('keeps a body no family recognises whole, with an empty name, an id and a time', () => {
+    const body = { hello: 'world', id: 'evt_9', at: '2025-07-18T17:11:30Z', n: [1, { deep: true }] };
+    expect(parseWebhook(JSON.stringify(body))).toEqual({
+      source: 'unknown',
+      type: 'unknown',
+      name: '',
+      id: 'evt_9',
+      occurredAt: new Date('2025-07-18T17:11:30Z'),
+      timeStated: true,
+      payload: body,
+    });
+  });
+
+  it('gives an unknown body without id or time a content id, the same for every copy, and the time it was read', () => {
+    const before = Date.now();
+    const event = parseWebhook('{"hello":"world"}');
+    expect(event).toMatchObject({ type: 'unknown', timeStated: false, payload: { hello: 'world' } });
+    expect(event.id).toMatch(/^unknown:[0-9a-z]+$/);
+    expect(parseWebhook('{ "hello": "world" }').id).toBe(event.id);
+    expect(parseWebhook('{"hello":"world!"}').id).not.toBe(event.id);
+    expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(before);
   });
 
   it('keeps the provider name of an undocumented event of a known family', () => {
