@@ -6,6 +6,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       webhooks: 'src/webhooks/index.ts',
+      'webhooks-verify': 'src/webhooks/verify-only.ts',
       testing: 'src/testing/index.ts',
     },
     format: ['esm', 'cjs'],
