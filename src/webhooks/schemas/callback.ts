@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineFamily, type EventsOf, type FamilyDefinition, type PayloadOf } from '../family.js';
 import { toDate } from '../timestamp.js';
 import { isRecord, own, timestampString } from './common.js';

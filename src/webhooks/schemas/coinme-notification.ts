@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineFamily, type EventsOf, type FamilyDefinition, type PayloadOf } from '../family.js';
 import { toDate } from '../timestamp.js';
 import { decimalString, isRecord, maybe, own } from './common.js';
@@ -11,7 +11,7 @@ import { decimalString, isRecord, maybe, own } from './common.js';
 /** Order template statuses (lifecycle CREATED → CONSUMED → COMPLETED, or EXPIRED/DELETED/REJECTED). */
 type OrderTemplateStatus = 'CREATED' | 'CONSUMED' | 'COMPLETED' | 'EXPIRED' | 'DELETED' | 'REJECTED' | 'UPDATED';
 
-const envelope = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+const envelope = <T extends string, D extends z.ZodMiniType>(type: T, data: D) =>
   z.looseObject({
     id: z.string(),
     type: z.literal(type),
@@ -47,7 +47,7 @@ const blockchainData = () =>
     sourceWalletAddress: maybe(z.string()),
   });
 
-const caas = <K extends 'BUY' | 'SELL', S extends z.ZodType<string>, E extends z.ZodType>(kind: K, orderStatus: S, errorData: E) =>
+const caas = <K extends 'BUY' | 'SELL', S extends z.ZodMiniType<string>, E extends z.ZodMiniType>(kind: K, orderStatus: S, errorData: E) =>
   envelope(
     'CAAS',
     z.looseObject({
@@ -67,14 +67,16 @@ const caas = <K extends 'BUY' | 'SELL', S extends z.ZodType<string>, E extends z
 
 // A non-null errorData makes an order FAILED, so the other statuses require it null or absent.
 const caasOk = <K extends 'BUY' | 'SELL', S extends string>(kind: K, status: S) =>
-  caas(kind, z.literal(status), z.null().optional());
+  caas(kind, z.literal(status), z.optional(z.null()));
 
 // orderStatus is not trusted on failure: seed 003's failed order says COMPLETED. A FAILED
 // orderStatus without errorData is still a failure, so errorData may be null here.
 const caasFailed = <K extends 'BUY' | 'SELL'>(kind: K) =>
-  caas(kind, z.string(), maybe(z.looseObject({ code: z.string(), message: z.string() }))).refine(
-    (body) => body.data.errorData != null || body.data.metadata.orderStatus === 'FAILED',
-    { message: 'a failed order carries errorData or orderStatus FAILED', path: ['data', 'errorData'] },
+  caas(kind, z.string(), maybe(z.looseObject({ code: z.string(), message: z.string() }))).check(
+    z.refine((body) => body.data.errorData != null || body.data.metadata.orderStatus === 'FAILED', {
+      message: 'a failed order carries errorData or orderStatus FAILED',
+      path: ['data', 'errorData'],
+    }),
   );
 
 // Types whose `data` is not published: the envelope is typed, `data` kept as sent.

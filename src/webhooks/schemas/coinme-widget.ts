@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineFamily, type EventsOf, type FamilyDefinition, type PayloadOf } from '../family.js';
 import { toDate } from '../timestamp.js';
 import { decimalString, isRecord, maybe, own, timestampString } from './common.js';
@@ -66,8 +66,8 @@ const selectedLocation = () =>
     distanceMetric: maybe(z.string()),
     googlePlacesLink: maybe(z.string()),
     // Shapes not published (null in every example).
-    hours: z.unknown().optional(),
-    notes: z.unknown().optional(),
+    hours: z.optional(z.unknown()),
+    notes: z.optional(z.unknown()),
   });
 
 /** What a generated or displayed barcode carries. */
@@ -116,7 +116,7 @@ const table = {
     event('discover.barcode.location-selected', {
       geoip: maybe(geoip()),
       // Shape not published (null in the example).
-      userGpsLocation: z.unknown().optional(),
+      userGpsLocation: z.optional(z.unknown()),
       selectedLocation: selectedLocation(),
     }),
   'greendot.barcode.generation-succeeded': () =>

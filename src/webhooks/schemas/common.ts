@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 // Shared building blocks of the family tables. Objects are loose: unknown fields are kept. They
 // are functions, not schemas: nothing is built when the module is imported.
@@ -19,7 +19,7 @@ export const numericId = () => z.union([z.number(), z.string()]);
 export const jsonAmount = () => z.union([z.number(), z.string()]);
 
 /** Optional and nullable: the documents show the field as sometimes absent or null. */
-export const maybe = <T extends z.ZodType>(schema: T) => schema.nullish();
+export const maybe = <T extends z.ZodMiniType>(schema: T) => z.optional(z.nullable(schema));
 
 /** A JSON object (not null, not an array). Used by the families' `classify`. */
 export const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineFamily, type EventsOf, type FamilyDefinition, type PayloadOf } from '../family.js';
 import { toDate } from '../timestamp.js';
 import { decimalString, isRecord, maybe, own, timestampString } from './common.js';
@@ -42,9 +42,9 @@ const order = () => ({
 // `status` is typed as the document states it per event, but any string is accepted: the
 // document's own `completed` example says "processing", and a real delivery must never be
 // dropped over a status label.
-const status = <S extends string>(_documented: S) => z.string() as z.ZodType<S | (string & {})>;
+const status = <S extends string>(_documented: S) => z.string() as z.ZodMiniType<S | (string & {})>;
 
-const event = <N extends string, D extends z.ZodType>(name: N, data: D) =>
+const event = <N extends string, D extends z.ZodMiniType>(name: N, data: D) =>
   z.looseObject({ name: z.literal(name), id: z.string(), bootstrapTokenId: z.string(), data });
 
 const processing = () => z.looseObject({ ...order(), status: status('processing') });

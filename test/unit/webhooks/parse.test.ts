@@ -234,3 +234,27 @@ describe('parseWebhook: numbers and prototypes', () => {
     expect(Object.getPrototypeOf(typed.payload)).toBe(Object.prototype);
   });
 });
+
+describe('parseWebhook: the compiled fast path', () => {
+  it('gives the same events and the same errors before and after a type is compiled', async () => {
+    const { events } = await import('coinme-sdk/testing');
+    const { webhookEventTypes } = await import('coinme-sdk/webhooks');
+    for (const type of webhookEventTypes) {
+      const body = JSON.stringify((events as Record<string, () => object>)[type]?.());
+      const runs = [0, 1, 2].map(() => parseWebhook(body));
+      expect(runs[2]).toEqual(runs[0]);
+      // A body that breaks its schema: same path and message on every run.
+      const broken = JSON.parse(body) as Record<string, unknown>;
+      for (const key of Object.keys(broken)) if (typeof broken[key] === 'string') broken[key] = 42;
+      const errors = [0, 1, 2].map(() => {
+        try {
+          parseWebhook(broken);
+          return undefined;
+        } catch (error) {
+          return String(error);
+        }
+      });
+      expect(errors[2]).toBe(errors[0]);
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { jsonAmount, maybe, numericId, timestampString } from '../common.js';
 
 // The envelope every processing event shares (seed 002): `{ requestId, id, createdDate, level,
@@ -9,10 +9,10 @@ export type ProcessingLevel = 'SUCCESS' | 'INFO' | 'WARNING';
 
 // Any string is accepted: the level only grades the notification, and a new level should not
 // make an otherwise valid payment event unreadable. The type still offers the documented ones.
-const level = () => z.string() as z.ZodType<ProcessingLevel | (string & {})>;
+const level = () => z.string() as z.ZodMiniType<ProcessingLevel | (string & {})>;
 
 /** Builds the schema of one processing event: the envelope with `eventType` pinned. */
-export const processingEvent = <T extends string, S extends Record<string, z.ZodType>>(eventType: T, data: S) =>
+export const processingEvent = <T extends string, S extends Record<string, z.ZodMiniType>>(eventType: T, data: S) =>
   z.looseObject({
     requestId: z.string(),
     id: numericId(),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { PayloadOf } from '../../family.js';
 import { jsonAmount, maybe, numericId, timestampString } from '../common.js';
 import { processingEvent } from './envelope.js';

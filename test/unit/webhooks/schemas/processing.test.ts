@@ -1,7 +1,7 @@
 import { built } from '../../../helpers/schema-checks.js';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   processingDefinition,
   type InvoicePaidPayload,
