@@ -66,7 +66,7 @@ export async function measureConstruct(): Promise<Figure[]> {
       if (!timingSafeEqual(createHmac('sha256', secret).update(body).digest(), Buffer.from(signature, 'base64'))) throw new Error('mismatch');
       return JSON.parse(body) as unknown;
     };
-    const result = await compare(() => constructEvent({ payload: body, headers, secret }), raw, { runs: 5, batchMs: 30 });
+    const result = await compare(() => constructEvent({ payload: body, headers, secret }), raw, { runs: 7, batchMs: 50 });
     rows.push({ type, bytes: body.length, ratio: result.ratio, candidate: result.candidate, baseline: result.baseline });
   }
   rows.sort((a, b) => a.ratio - b.ratio);
