@@ -1,4 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import { resolveWebhookOptions, type WebhookHandlerOptions } from '../options.js';
 import { deliver, type WebhookReply } from './deliver.js';
 
@@ -12,7 +11,8 @@ import { deliver, type WebhookReply } from './deliver.js';
  */
 export interface NodeWebhookRequest {
   method?: string | undefined;
-  headers: IncomingHttpHeaders;
+  // Node's IncomingHttpHeaders, written out so the package's types never need @types/node.
+  headers: Readonly<Record<string, string | string[] | undefined>>;
   /** Set by Express body parsers; a Buffer or string (`express.raw`, `express.text`) is used as is. */
   body?: unknown;
   readableEnded?: boolean;
