@@ -6,6 +6,7 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts',
       webhooks: 'src/webhooks/index.ts',
+      'webhooks-verify': 'src/webhooks/verify-only.ts',
       testing: 'src/testing/index.ts',
       redis: 'src/redis/index.ts',
       postgres: 'src/postgres/index.ts',

@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^coinme-sdk$/, replacement: source('./src/index.ts') },
       { find: /^coinme-sdk\/webhooks$/, replacement: source('./src/webhooks/index.ts') },
+      { find: /^coinme-sdk\/webhooks\/verify$/, replacement: source('./src/webhooks/verify-only.ts') },
       { find: /^coinme-sdk\/testing$/, replacement: source('./src/testing/index.ts') },
       { find: /^coinme-sdk\/redis$/, replacement: source('./src/redis/index.ts') },
       { find: /^coinme-sdk\/postgres$/, replacement: source('./src/postgres/index.ts') },

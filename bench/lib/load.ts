@@ -5,11 +5,12 @@ import { fileURLToPath } from 'node:url';
 
 export const root = fileURLToPath(new URL('../../', import.meta.url));
 
-export type Entry = 'coinme-sdk' | 'coinme-sdk/webhooks' | 'coinme-sdk/testing';
+export type Entry = 'coinme-sdk' | 'coinme-sdk/webhooks' | 'coinme-sdk/webhooks/verify' | 'coinme-sdk/testing';
 
 const sources: Record<Entry, string> = {
   'coinme-sdk': '../../src/index.js',
   'coinme-sdk/webhooks': '../../src/webhooks/index.js',
+  'coinme-sdk/webhooks/verify': '../../src/webhooks/verify-only.js',
   'coinme-sdk/testing': '../../src/testing/index.js',
 };
 

@@ -109,7 +109,7 @@ export function createEvents(options: CreateEventsOptions = {}): EventFactories 
   const seed = options.seed ?? 0;
   const now = options.now ?? DEFAULT_NOW;
   let counter = 0;
-  const factories: Record<string, (overrides?: unknown) => Body> = {};
+  const factories: Record<string, (overrides?: unknown) => unknown> = {};
   for (const [type, sample] of samples) {
     factories[type] = (overrides) => {
       counter += 1;
@@ -121,7 +121,8 @@ export function createEvents(options: CreateEventsOptions = {}): EventFactories 
       return deepMerge(body, overrides);
     };
   }
-  return Object.freeze(factories) as unknown as EventFactories;
+  // One factory per sample, and the samples are keyed by the union's types.
+  return Object.freeze(factories) as EventFactories;
 }
 
 /**

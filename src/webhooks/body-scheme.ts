@@ -1,3 +1,5 @@
+import { numbersSurviveParsing } from './exact-numbers.js';
+
 // The in-body signature scheme of payment callbacks (seed 004): the body's `signature` field is
 // the hex HMAC-SHA256 of `JSON.stringify` of the body without it, so the signature covers the
 // parsed values, not the raw text.
@@ -12,34 +14,6 @@ export interface SignedBody {
   readonly signed: string;
   readonly signature: unknown;
   readonly body: Readonly<Record<string, unknown>>;
-}
-
-// A candidate for a number a double cannot hold: 16 or more digits and points in a row.
-const LONG_NUMBER = /\d[\d.]{15}/;
-// Strings (skipped whole, so digits inside them are never taken for numbers) or number tokens.
-const TOKENS = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;
-const NUMBER = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/;
-
-// The exact decimal value of a number's text, spelled one way: sign, significant digits, exponent.
-function decimalValue(text: string): string {
-  const [, sign = '', whole = '', fraction = '', exponent = '0'] = NUMBER.exec(text) ?? [];
-  let digits = (whole + fraction).replace(/^0+/, '');
-  let power = Number(exponent) - fraction.length;
-  const trimmed = digits.replace(/0+$/, '');
-  power += digits.length - trimmed.length;
-  digits = trimmed;
-  return digits === '' ? '0' : `${sign}${digits}e${power}`;
-}
-
-// True when every number in the text is exactly the double JSON.parse makes of it: otherwise the
-// digits beyond a double's precision could be edited without breaking the signature.
-function numbersSurviveParsing(text: string): boolean {
-  if (!LONG_NUMBER.test(text)) return true;
-  for (const [token] of text.matchAll(TOKENS)) {
-    if (token.startsWith('"') || token.replace(/\D/g, '').length < 16) continue;
-    if (decimalValue(token) !== decimalValue(String(Number(token)))) return false;
-  }
-  return true;
 }
 
 const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>

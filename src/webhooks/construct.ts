@@ -32,8 +32,8 @@ function checkApiKey(options: ResolvedOptions, headers: WebhookHeaders | undefin
 
 function checkAge(event: WebhookEvent, options: ResolvedOptions): void {
   const tolerance = options.toleranceMs;
-  // An unknown event has no time the SDK can read; its age cannot be judged.
-  if (tolerance === undefined || event.source === 'unknown') return;
+  // An unknown event whose body states no time cannot be judged by age.
+  if (tolerance === undefined || (event.source === 'unknown' && !event.timeStated)) return;
   const age = Number(options.now()) - event.occurredAt.getTime();
   if (!(age <= tolerance)) throw new WebhookSignatureError(`Webhook event is older than the ${tolerance / 1000}s tolerance`);
   if (-age > tolerance) throw new WebhookSignatureError(`Webhook event is dated more than ${tolerance / 1000}s in the future`);

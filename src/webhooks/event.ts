@@ -18,10 +18,18 @@ export interface UnknownWebhookEvent {
   readonly type: 'unknown';
   /** The provider's own event name when a family recognised the body, else `''`. */
   readonly name: string;
-  /** The body's top-level `id`, `eventId` or `event_id`, when it has a string one. */
-  readonly id?: string;
-  /** Never set: the time of an unknown body cannot be read. Present so `event.occurredAt` reads on any event. */
-  readonly occurredAt?: undefined;
+  /**
+   * The body's top-level `id`, `eventId` or `event_id` when it has a string one; else an id
+   * derived from the body's content (`unknown:...`), the same for every copy of the body.
+   */
+  readonly id: string;
+  /**
+   * The body's own time when a common field states one (`timestamp`, `at`, `createdDate`,
+   * `timeStamp`, `createdAt`, `occurredAt`); else when it was parsed (`timeStated` says which).
+   */
+  readonly occurredAt: Date;
+  /** Whether `occurredAt` was read from the body. */
+  readonly timeStated: boolean;
   /** The body as parsed. */
   readonly payload: Readonly<Record<string, unknown>>;
 }
@@ -65,5 +73,6 @@ export type WebhookEventType = Exclude<WebhookEvent['type'], 'unknown'>;
  * ```
  */
 export const webhookEventTypes: readonly WebhookEventType[] = /* @__PURE__ */ Object.freeze(
+  // The tables' rows are exactly the union's types.
   /* @__PURE__ */ families.flatMap((family) => family.types) as WebhookEventType[],
 );

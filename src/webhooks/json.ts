@@ -1,5 +1,6 @@
 import { WebhookParseError } from '../errors.js';
 import { parseJsonExact } from '../internal/json.js';
+import { roundsNumbers } from './exact-numbers.js';
 
 /**
  * A webhook body: the raw text or bytes as received, or an object already parsed from them.
@@ -92,8 +93,9 @@ export function readJsonObject(body: WebhookBody): Readonly<Record<string, unkno
       throw new WebhookParseError('Webhook body is not valid UTF-8', { path: '$', cause: error });
     }
     try {
-      // Numbers a double would round (ids beyond 2^53, long decimals) come back as their digits.
-      value = parseJsonExact(text);
+      // Numbers a double would round (ids beyond 2^53, long decimals) come back as their digits;
+      // the exact parser is slow, so only a body that has such a number pays for it.
+      value = roundsNumbers(text) ? parseJsonExact(text) : JSON.parse(text);
     } catch (error) {
       throw new WebhookParseError('Webhook body is not valid JSON', { path: '$', cause: error });
     }

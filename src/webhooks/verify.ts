@@ -101,6 +101,7 @@ export function matchesNode(secrets: readonly string[], { data, signature }: Sig
  * @internal
  */
 export async function matchesWeb(secrets: readonly string[], { data, signature }: SignedData): Promise<boolean> {
+  if (secrets.length === 1) return webHmacMatches(secrets[0] as string, data, signature);
   const results = await Promise.all(secrets.map((secret) => webHmacMatches(secret, data, signature)));
   return results.includes(true);
 }

@@ -1,11 +1,9 @@
 // Builds a coherent widget session (one user, one barcode, one order) from the corrected sample
-// bodies, turned into events through the real family classifiers.
+// bodies, turned into events by parseWebhook.
 import widgetSamples from '../../src/testing/samples/coinme.widget.json' with { type: 'json' };
 import notificationSamples from '../../src/testing/samples/coinme.notification.json' with { type: 'json' };
-import { coinmeNotificationFamily } from '../../src/webhooks/schemas/coinme-notification.js';
-import { coinmeWidgetFamily } from '../../src/webhooks/schemas/coinme-widget.js';
+import { parseWebhook } from 'coinme-sdk/webhooks';
 import type { LifecycleEvent } from '../../src/lifecycle/facts.js';
-import { parseWebhook } from '../../src/webhooks/parse.js';
 
 type Body = Record<string, unknown>;
 
@@ -21,10 +19,10 @@ function merge(base: Body, patch: Body): Body {
   return out;
 }
 
-function toEvent(family: typeof coinmeWidgetFamily | typeof coinmeNotificationFamily, body: Body): LifecycleEvent {
-  const event = parseWebhook(JSON.stringify(body), { strict: true });
-  if (event.source !== family.source) throw new Error(`sample parsed as ${event.source}, not ${family.source}`);
-  return event;
+function toEvent(body: Body): LifecycleEvent {
+  const event = parseWebhook(body, { strict: true });
+  if (event.source !== 'coinme.widget' && event.source !== 'coinme.notification') throw new Error('sample is not a session event');
+  return event as LifecycleEvent;
 }
 
 export const ids = {
@@ -40,7 +38,7 @@ const minute = (n: number) => new Date(Date.UTC(2025, 11, 4, 20, n)).toISOString
 /** A widget event of the session, at minute `n`. */
 export function widget(type: keyof typeof widgetSamples, n: number, patch: Body = {}): LifecycleEvent {
   const body = merge(widgetSamples[type] as Body, { event_id: `w-${type}-${n}`, timestamp: minute(n), externalSessionId: ids.session, ...patch });
-  return toEvent(coinmeWidgetFamily, body);
+  return toEvent(body);
 }
 
 /** A notification of the session, at minute `n`. */
@@ -52,7 +50,7 @@ export function notification(type: keyof typeof notificationSamples, n: number, 
     : { orderTemplateId: ids.orderTemplate, userInputAmount: { amount: '100', currency: 'USD' } };
   const body = merge(merge(sample, { id: `n-${type}-${n}`, at: minute(n), data }), patch);
   if (!isCaas) delete (body['data'] as Body)['externalSessionId'];
-  return toEvent(coinmeNotificationFamily, body);
+  return toEvent(body);
 }
 
 /** Seed 000's happy path, in the order Coinme sends it. */

@@ -1,42 +1,30 @@
 import * as z from 'zod/mini';
-import { defineFamily, type EventsOf, lazy } from '../family.js';
+import { defineFamily, type EventsOf, type FamilyDefinition, type PayloadOf } from '../family.js';
 import { toDate } from '../timestamp.js';
-import { isRecord, looseObject, own, timestampString } from './common.js';
+import { isRecord, own, timestampString } from './common.js';
 
 // Payment callbacks (seed 004): a flat `{ eventName, orderId, timeStamp, signature }`.
 // `signature` is the in-body scheme (hex HMAC of the rest of the body); verifying it is the
 // signature module's job, so here it is only a string.
 
 const callback = <N extends string>(eventName: N) =>
-  looseObject({
+  z.looseObject({
     eventName: z.literal(eventName),
     orderId: z.string(),
     timeStamp: timestampString(),
     signature: z.string(),
   });
 
-const types = [
-  'payment_received',
-  'payment_rejected',
-  'payment_expired',
-  'crypto_tx_sent',
-  'crypto_delivered',
-  'crypto_tx_failed',
-] as const;
-
-// Built on the family's first use, never at import.
-const build = () =>
-  ({
-    payment_received: callback('payment_received'),
-    payment_rejected: callback('payment_rejected'),
-    payment_expired: callback('payment_expired'),
-    crypto_tx_sent: callback('crypto_tx_sent'),
-    crypto_delivered: callback('crypto_delivered'),
-    crypto_tx_failed: callback('crypto_tx_failed'),
-  }) satisfies Record<(typeof types)[number], z.ZodMiniType>;
-
-type Schemas = ReturnType<typeof build>;
-const schemas = /* @__PURE__ */ lazy(build);
+/** The documented payment callbacks, one row per event name. */
+const table = {
+  payment_received: () => callback('payment_received'),
+  payment_rejected: () => callback('payment_rejected'),
+  payment_expired: () => callback('payment_expired'),
+  crypto_tx_sent: () => callback('crypto_tx_sent'),
+  crypto_delivered: () => callback('crypto_delivered'),
+  crypto_tx_failed: () => callback('crypto_tx_failed'),
+};
+type Table = typeof table;
 
 /**
  * A documented payment callback event name: `payment_received` (payment confirmed),
@@ -46,7 +34,7 @@ const schemas = /* @__PURE__ */ lazy(build);
  * @example
  * const final: CallbackEventName[] = ['crypto_delivered', 'crypto_tx_failed'];
  */
-export type CallbackEventName = keyof Schemas;
+export type CallbackEventName = keyof Table;
 
 /**
  * Body of a payment callback; narrow it with the event name (`CallbackPayload<'crypto_delivered'>`).
@@ -54,29 +42,33 @@ export type CallbackEventName = keyof Schemas;
  * @example
  * const orderOf = (payload: CallbackPayload) => payload.orderId;
  */
-export type CallbackPayload<N extends CallbackEventName = CallbackEventName> = z.output<Schemas[N]>;
+export type CallbackPayload<N extends CallbackEventName = CallbackEventName> = PayloadOf<Table, N>;
 
 /**
  * Recognises payment callbacks: a string `eventName` and a string `orderId`.
  *
  * @internal
  */
-export const callbackFamily = /* @__PURE__ */ defineFamily({
+export const callbackDefinition = {
   source: 'callback',
-  types,
+  table,
   classify(body) {
     if (!isRecord(body)) return undefined;
     const eventName = own(body, 'eventName');
     return typeof eventName === 'string' && typeof own(body, 'orderId') === 'string' ? eventName : undefined;
   },
-  get schemas() {
-    return schemas();
-  },
   // The body carries no event id. Order, event and time together name one delivery, and a
   // retry of it yields the same id, so duplicates can be dropped.
-  eventId: (payload) => `${payload.orderId}:${payload.eventName}:${payload.timeStamp}`,
+  id: (payload) => `${payload.orderId}:${payload.eventName}:${payload.timeStamp}`,
   occurredAt: (payload) => toDate(payload.timeStamp),
-});
+} satisfies FamilyDefinition<'callback', Table>;
+
+/**
+ * The callback family as `parseWebhook` asks it.
+ *
+ * @internal
+ */
+export const callbackFamily = /* @__PURE__ */ defineFamily(callbackDefinition);
 
 /**
  * The payment callback members of the webhook union; `type` is the `eventName`.
@@ -84,4 +76,4 @@ export const callbackFamily = /* @__PURE__ */ defineFamily({
  * @example
  * if (event.type === 'crypto_delivered') console.log(event.payload.orderId);
  */
-export type CallbackEvent = EventsOf<'callback', Schemas>;
+export type CallbackEvent = EventsOf<'callback', Table>;

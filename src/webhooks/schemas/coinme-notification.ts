@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
-import { defineFamily, type EventsOf, lazy } from '../family.js';
+import { defineFamily, type EventsOf, type FamilyDefinition, type PayloadOf } from '../family.js';
 import { caasOrderStatus } from '../order-status.js';
 import { toDate } from '../timestamp.js';
-import { decimalString, isRecord, looseObject, maybe, own } from './common.js';
+import { decimalString, isRecord, maybe, own } from './common.js';
 
 // Coinme transactional notifications (seeds 000 and 003): `{ id, type, data, at }`. They carry no
 // event name, so the union `type` is built from the envelope `type` and the status in `data`:
@@ -12,57 +12,33 @@ import { decimalString, isRecord, looseObject, maybe, own } from './common.js';
 /** Order template statuses (lifecycle CREATED → CONSUMED → COMPLETED, or EXPIRED/DELETED/REJECTED). */
 type OrderTemplateStatus = 'CREATED' | 'CONSUMED' | 'COMPLETED' | 'EXPIRED' | 'DELETED' | 'REJECTED' | 'UPDATED';
 
-/** Every documented type of the family, in the order of its schemas. */
-const types = [
-  'ORDER_TEMPLATE.CREATED',
-  'ORDER_TEMPLATE.CONSUMED',
-  'ORDER_TEMPLATE.COMPLETED',
-  'ORDER_TEMPLATE.EXPIRED',
-  'ORDER_TEMPLATE.DELETED',
-  'ORDER_TEMPLATE.REJECTED',
-  'ORDER_TEMPLATE.UPDATED',
-  'CAAS.BUY.FULFILLED',
-  'CAAS.BUY.BLOCKCHAIN_ACCEPTED',
-  'CAAS.BUY.COMPLETED',
-  'CAAS.BUY.FAILED',
-  'CAAS.SELL.FULFILLED',
-  'CAAS.SELL.BLOCKCHAIN_ACCEPTED',
-  'CAAS.SELL.COMPLETED',
-  'CAAS.SELL.FAILED',
-  'CAAS.ORDER_TRACKING',
-  'PAYMENT_METHOD',
-  'REFUND',
-  'CAAS_BLOCKCHAIN',
-] as const;
+const envelope = <T extends string, D extends z.ZodMiniType>(type: T, data: D) =>
+  z.looseObject({
+    id: z.string(),
+    type: z.literal(type),
+    data,
+    // Documented as epoch seconds, shown as an ISO string.
+    at: z.union([z.number(), z.string()]),
+  });
 
-// Built on the family's first use (see `lazy`), never at import.
-function build() {
-  const envelope = <T extends string, D extends z.ZodMiniType>(type: T, data: D) =>
-    looseObject({
-      id: z.string(),
-      type: z.literal(type),
-      data,
-      // Documented as epoch seconds, shown as an ISO string.
-      at: z.union([z.number(), z.string()]),
-    });
+const orderTemplate = <S extends OrderTemplateStatus>(status: S) =>
+  envelope(
+    'ORDER_TEMPLATE',
+    z.looseObject({
+      providerId: z.string(),
+      orderTemplateId: z.string(),
+      orderTemplateStatus: z.literal(status),
+      // Absent before the barcode is scanned (CREATED).
+      providerTransactionRef: maybe(z.string()),
+      externalSessionId: maybe(z.string()),
+      userInputAmount: z.looseObject({ amount: decimalString(), currency: z.string() }),
+      // Shape not published for order templates.
+      errorData: maybe(z.looseObject({})),
+    }),
+  );
 
-  const orderTemplate = <S extends OrderTemplateStatus>(status: S) =>
-    envelope(
-      'ORDER_TEMPLATE',
-      looseObject({
-        providerId: z.string(),
-        orderTemplateId: z.string(),
-        orderTemplateStatus: z.literal(status),
-        // Absent before the barcode is scanned (CREATED).
-        providerTransactionRef: maybe(z.string()),
-        externalSessionId: maybe(z.string()),
-        userInputAmount: looseObject({ amount: decimalString(), currency: z.string() }),
-        // Shape not published for order templates.
-        errorData: maybe(looseObject({})),
-      }),
-    );
-
-  const blockchainData = looseObject({
+const blockchainData = () =>
+  z.looseObject({
     targetWalletAddress: z.string(),
     blockchainTransactionId: maybe(z.string()),
     blockchainMemo: maybe(z.string()),
@@ -72,91 +48,66 @@ function build() {
     sourceWalletAddress: maybe(z.string()),
   });
 
-  const caasError = looseObject({ code: z.string(), message: z.string() });
-
-  const caas = <K extends 'BUY' | 'SELL', S extends z.ZodMiniType<string>, E extends z.ZodMiniType>(
-    kind: K,
-    orderStatus: S,
-    errorData: E,
-  ) =>
-    envelope(
-      'CAAS',
-      looseObject({
-        type: z.literal(kind),
-        providerId: z.string(),
-        transactionId: z.string(),
-        externalSessionId: maybe(z.string()),
-        metadata: looseObject({
-          orderStatus,
-          orderTemplateId: maybe(z.string()),
-          // Null until blockchain details are known.
-          blockchainData: maybe(blockchainData),
-        }),
-        errorData,
+const caas = <K extends 'BUY' | 'SELL', S extends z.ZodMiniType<string>, E extends z.ZodMiniType>(kind: K, orderStatus: S, errorData: E) =>
+  envelope(
+    'CAAS',
+    z.looseObject({
+      type: z.literal(kind),
+      providerId: z.string(),
+      transactionId: z.string(),
+      externalSessionId: maybe(z.string()),
+      metadata: z.looseObject({
+        orderStatus,
+        orderTemplateId: maybe(z.string()),
+        // Null until blockchain details are known.
+        blockchainData: maybe(blockchainData()),
       }),
-    );
+      errorData,
+    }),
+  );
 
-  // A non-null errorData makes an order FAILED, so the other statuses require it null or absent.
-  const caasOk = <K extends 'BUY' | 'SELL', S extends string>(kind: K, status: S) =>
-    caas(kind, z.literal(status), z.optional(z.null()));
-  // orderStatus is not trusted on failure: seed 003's failed order says COMPLETED. A FAILED
-  // orderStatus without errorData is still a failure, so errorData may be null here.
-  const caasFailed = <K extends 'BUY' | 'SELL'>(kind: K) =>
-    caas(kind, z.string(), maybe(caasError)).check(
-      z.refine((body) => body.data.errorData != null || body.data.metadata.orderStatus === 'FAILED', {
-        message: 'a failed order carries errorData or orderStatus FAILED',
-        path: ['data', 'errorData'],
-      }),
-    );
+// A non-null errorData makes an order FAILED, so the other statuses require it null or absent.
+const caasOk = <K extends 'BUY' | 'SELL', S extends string>(kind: K, status: S) =>
+  caas(kind, z.literal(status), z.optional(z.null()));
 
-  // Types whose `data` is not published: the envelope is typed, `data` kept as sent.
-  const openData = z.record(z.string(), z.unknown());
+// orderStatus is not trusted on failure: seed 003's failed order says COMPLETED. A FAILED
+// orderStatus without errorData is still a failure, so errorData may be null here.
+const caasFailed = <K extends 'BUY' | 'SELL'>(kind: K) =>
+  caas(kind, z.string(), maybe(z.looseObject({ code: z.string(), message: z.string() }))).check(
+    z.refine((body) => body.data.errorData != null || body.data.metadata.orderStatus === 'FAILED', {
+      message: 'a failed order carries errorData or orderStatus FAILED',
+      path: ['data', 'errorData'],
+    }),
+  );
 
-  const orderTemplateCreated = orderTemplate('CREATED');
-  const orderTemplateConsumed = orderTemplate('CONSUMED');
-  const orderTemplateCompleted = orderTemplate('COMPLETED');
-  const orderTemplateExpired = orderTemplate('EXPIRED');
-  const orderTemplateDeleted = orderTemplate('DELETED');
-  const orderTemplateRejected = orderTemplate('REJECTED');
-  const orderTemplateUpdated = orderTemplate('UPDATED');
-  const caasBuyFulfilled = caasOk('BUY', 'FULFILLED');
-  const caasBuyBlockchainAccepted = caasOk('BUY', 'BLOCKCHAIN_ACCEPTED');
-  const caasBuyCompleted = caasOk('BUY', 'COMPLETED');
-  const caasBuyFailed = caasFailed('BUY');
-  const caasSellFulfilled = caasOk('SELL', 'FULFILLED');
-  const caasSellBlockchainAccepted = caasOk('SELL', 'BLOCKCHAIN_ACCEPTED');
-  const caasSellCompleted = caasOk('SELL', 'COMPLETED');
-  const caasSellFailed = caasFailed('SELL');
-  const caasOrderTracking = envelope('CAAS', looseObject({ type: z.literal('ORDER_TRACKING') }));
-  const paymentMethod = envelope('PAYMENT_METHOD', openData);
-  const refund = envelope('REFUND', openData);
-  const caasBlockchain = envelope('CAAS_BLOCKCHAIN', openData);
+// Types whose `data` is not published: the envelope is typed, `data` kept as sent.
+const openData = () => z.record(z.string(), z.unknown());
 
-  return {
-    'ORDER_TEMPLATE.CREATED': orderTemplateCreated,
-    'ORDER_TEMPLATE.CONSUMED': orderTemplateConsumed,
-    'ORDER_TEMPLATE.COMPLETED': orderTemplateCompleted,
-    'ORDER_TEMPLATE.EXPIRED': orderTemplateExpired,
-    'ORDER_TEMPLATE.DELETED': orderTemplateDeleted,
-    'ORDER_TEMPLATE.REJECTED': orderTemplateRejected,
-    'ORDER_TEMPLATE.UPDATED': orderTemplateUpdated,
-    'CAAS.BUY.FULFILLED': caasBuyFulfilled,
-    'CAAS.BUY.BLOCKCHAIN_ACCEPTED': caasBuyBlockchainAccepted,
-    'CAAS.BUY.COMPLETED': caasBuyCompleted,
-    'CAAS.BUY.FAILED': caasBuyFailed,
-    'CAAS.SELL.FULFILLED': caasSellFulfilled,
-    'CAAS.SELL.BLOCKCHAIN_ACCEPTED': caasSellBlockchainAccepted,
-    'CAAS.SELL.COMPLETED': caasSellCompleted,
-    'CAAS.SELL.FAILED': caasSellFailed,
-    'CAAS.ORDER_TRACKING': caasOrderTracking,
-    PAYMENT_METHOD: paymentMethod,
-    REFUND: refund,
-    CAAS_BLOCKCHAIN: caasBlockchain,
-  } satisfies Record<(typeof types)[number], z.ZodMiniType>;
-}
-
-type Schemas = ReturnType<typeof build>;
-const schemas = /* @__PURE__ */ lazy(build);
+/** The documented notifications, one row per union `type`. */
+const table = {
+  'ORDER_TEMPLATE.CREATED': () => orderTemplate('CREATED'),
+  'ORDER_TEMPLATE.CONSUMED': () => orderTemplate('CONSUMED'),
+  'ORDER_TEMPLATE.COMPLETED': () => orderTemplate('COMPLETED'),
+  'ORDER_TEMPLATE.EXPIRED': () => orderTemplate('EXPIRED'),
+  'ORDER_TEMPLATE.DELETED': () => orderTemplate('DELETED'),
+  'ORDER_TEMPLATE.REJECTED': () => orderTemplate('REJECTED'),
+  'ORDER_TEMPLATE.UPDATED': () => orderTemplate('UPDATED'),
+  'CAAS.BUY.FULFILLED': () => caasOk('BUY', 'FULFILLED'),
+  'CAAS.BUY.BLOCKCHAIN_ACCEPTED': () => caasOk('BUY', 'BLOCKCHAIN_ACCEPTED'),
+  // externalSessionId stays optional: seed 003's own completed buy has none, and refusing it
+  // would lose the one event a partner fulfils on.
+  'CAAS.BUY.COMPLETED': () => caasOk('BUY', 'COMPLETED'),
+  'CAAS.BUY.FAILED': () => caasFailed('BUY'),
+  'CAAS.SELL.FULFILLED': () => caasOk('SELL', 'FULFILLED'),
+  'CAAS.SELL.BLOCKCHAIN_ACCEPTED': () => caasOk('SELL', 'BLOCKCHAIN_ACCEPTED'),
+  'CAAS.SELL.COMPLETED': () => caasOk('SELL', 'COMPLETED'),
+  'CAAS.SELL.FAILED': () => caasFailed('SELL'),
+  'CAAS.ORDER_TRACKING': () => envelope('CAAS', z.looseObject({ type: z.literal('ORDER_TRACKING') })),
+  PAYMENT_METHOD: () => envelope('PAYMENT_METHOD', openData()),
+  REFUND: () => envelope('REFUND', openData()),
+  CAAS_BLOCKCHAIN: () => envelope('CAAS_BLOCKCHAIN', openData()),
+};
+type Table = typeof table;
 
 /**
  * Body of `ORDER_TEMPLATE.CREATED`: a cash order template (barcode) was created.
@@ -164,7 +115,7 @@ const schemas = /* @__PURE__ */ lazy(build);
  * @example
  * if (event.type === 'ORDER_TEMPLATE.CREATED') event.payload.data.orderTemplateId;
  */
-export type OrderTemplateCreatedPayload = z.output<Schemas['ORDER_TEMPLATE.CREATED']>;
+export type OrderTemplateCreatedPayload = PayloadOf<Table, 'ORDER_TEMPLATE.CREATED'>;
 
 /**
  * Body of `ORDER_TEMPLATE.CONSUMED`: the barcode was scanned and paid at the store.
@@ -172,7 +123,7 @@ export type OrderTemplateCreatedPayload = z.output<Schemas['ORDER_TEMPLATE.CREAT
  * @example
  * if (event.type === 'ORDER_TEMPLATE.CONSUMED') event.payload.data.userInputAmount.amount;
  */
-export type OrderTemplateConsumedPayload = z.output<Schemas['ORDER_TEMPLATE.CONSUMED']>;
+export type OrderTemplateConsumedPayload = PayloadOf<Table, 'ORDER_TEMPLATE.CONSUMED'>;
 
 /**
  * Body of `ORDER_TEMPLATE.COMPLETED`: the order template's order completed.
@@ -180,7 +131,7 @@ export type OrderTemplateConsumedPayload = z.output<Schemas['ORDER_TEMPLATE.CONS
  * @example
  * if (event.type === 'ORDER_TEMPLATE.COMPLETED') event.payload.data.providerTransactionRef;
  */
-export type OrderTemplateCompletedPayload = z.output<Schemas['ORDER_TEMPLATE.COMPLETED']>;
+export type OrderTemplateCompletedPayload = PayloadOf<Table, 'ORDER_TEMPLATE.COMPLETED'>;
 
 /**
  * Body of `ORDER_TEMPLATE.EXPIRED`: the template was not used within 24 hours.
@@ -188,7 +139,7 @@ export type OrderTemplateCompletedPayload = z.output<Schemas['ORDER_TEMPLATE.COM
  * @example
  * if (event.type === 'ORDER_TEMPLATE.EXPIRED') event.payload.data.orderTemplateId;
  */
-export type OrderTemplateExpiredPayload = z.output<Schemas['ORDER_TEMPLATE.EXPIRED']>;
+export type OrderTemplateExpiredPayload = PayloadOf<Table, 'ORDER_TEMPLATE.EXPIRED'>;
 
 /**
  * Body of `ORDER_TEMPLATE.DELETED`: the template was invalidated before use.
@@ -196,7 +147,7 @@ export type OrderTemplateExpiredPayload = z.output<Schemas['ORDER_TEMPLATE.EXPIR
  * @example
  * if (event.type === 'ORDER_TEMPLATE.DELETED') event.payload.data.orderTemplateId;
  */
-export type OrderTemplateDeletedPayload = z.output<Schemas['ORDER_TEMPLATE.DELETED']>;
+export type OrderTemplateDeletedPayload = PayloadOf<Table, 'ORDER_TEMPLATE.DELETED'>;
 
 /**
  * Body of `ORDER_TEMPLATE.REJECTED`: a consumed template was rejected.
@@ -204,7 +155,7 @@ export type OrderTemplateDeletedPayload = z.output<Schemas['ORDER_TEMPLATE.DELET
  * @example
  * if (event.type === 'ORDER_TEMPLATE.REJECTED') event.payload.data.errorData;
  */
-export type OrderTemplateRejectedPayload = z.output<Schemas['ORDER_TEMPLATE.REJECTED']>;
+export type OrderTemplateRejectedPayload = PayloadOf<Table, 'ORDER_TEMPLATE.REJECTED'>;
 
 /**
  * Body of `ORDER_TEMPLATE.UPDATED`: the template changed (not used for Green Dot).
@@ -212,7 +163,7 @@ export type OrderTemplateRejectedPayload = z.output<Schemas['ORDER_TEMPLATE.REJE
  * @example
  * if (event.type === 'ORDER_TEMPLATE.UPDATED') event.payload.data.userInputAmount;
  */
-export type OrderTemplateUpdatedPayload = z.output<Schemas['ORDER_TEMPLATE.UPDATED']>;
+export type OrderTemplateUpdatedPayload = PayloadOf<Table, 'ORDER_TEMPLATE.UPDATED'>;
 
 /**
  * Body of `CAAS.BUY.FULFILLED`: the payment provider processed the fiat leg of a buy.
@@ -220,7 +171,7 @@ export type OrderTemplateUpdatedPayload = z.output<Schemas['ORDER_TEMPLATE.UPDAT
  * @example
  * if (event.type === 'CAAS.BUY.FULFILLED') event.payload.data.transactionId;
  */
-export type CaasBuyFulfilledPayload = z.output<Schemas['CAAS.BUY.FULFILLED']>;
+export type CaasBuyFulfilledPayload = PayloadOf<Table, 'CAAS.BUY.FULFILLED'>;
 
 /**
  * Body of `CAAS.BUY.BLOCKCHAIN_ACCEPTED`: the buy was broadcast; `blockchainData` has the hash.
@@ -228,7 +179,7 @@ export type CaasBuyFulfilledPayload = z.output<Schemas['CAAS.BUY.FULFILLED']>;
  * @example
  * if (event.type === 'CAAS.BUY.BLOCKCHAIN_ACCEPTED') event.payload.data.metadata.blockchainData?.chain;
  */
-export type CaasBuyBlockchainAcceptedPayload = z.output<Schemas['CAAS.BUY.BLOCKCHAIN_ACCEPTED']>;
+export type CaasBuyBlockchainAcceptedPayload = PayloadOf<Table, 'CAAS.BUY.BLOCKCHAIN_ACCEPTED'>;
 
 /**
  * Body of `CAAS.BUY.COMPLETED`: the buy completed and the crypto was sent.
@@ -236,7 +187,7 @@ export type CaasBuyBlockchainAcceptedPayload = z.output<Schemas['CAAS.BUY.BLOCKC
  * @example
  * if (event.type === 'CAAS.BUY.COMPLETED') event.payload.data.metadata.blockchainData;
  */
-export type CaasBuyCompletedPayload = z.output<Schemas['CAAS.BUY.COMPLETED']>;
+export type CaasBuyCompletedPayload = PayloadOf<Table, 'CAAS.BUY.COMPLETED'>;
 
 /**
  * Body of `CAAS.BUY.FAILED`: the buy failed; `errorData` says why (`orderStatus` may say anything).
@@ -244,7 +195,7 @@ export type CaasBuyCompletedPayload = z.output<Schemas['CAAS.BUY.COMPLETED']>;
  * @example
  * if (event.type === 'CAAS.BUY.FAILED') event.payload.data.errorData.message;
  */
-export type CaasBuyFailedPayload = z.output<Schemas['CAAS.BUY.FAILED']>;
+export type CaasBuyFailedPayload = PayloadOf<Table, 'CAAS.BUY.FAILED'>;
 
 /**
  * Body of `CAAS.SELL.FULFILLED`: the fiat leg of a sell was processed.
@@ -252,7 +203,7 @@ export type CaasBuyFailedPayload = z.output<Schemas['CAAS.BUY.FAILED']>;
  * @example
  * if (event.type === 'CAAS.SELL.FULFILLED') event.payload.data.transactionId;
  */
-export type CaasSellFulfilledPayload = z.output<Schemas['CAAS.SELL.FULFILLED']>;
+export type CaasSellFulfilledPayload = PayloadOf<Table, 'CAAS.SELL.FULFILLED'>;
 
 /**
  * Body of `CAAS.SELL.BLOCKCHAIN_ACCEPTED`: the sell's blockchain transaction was accepted.
@@ -260,7 +211,7 @@ export type CaasSellFulfilledPayload = z.output<Schemas['CAAS.SELL.FULFILLED']>;
  * @example
  * if (event.type === 'CAAS.SELL.BLOCKCHAIN_ACCEPTED') event.payload.data.metadata.blockchainData;
  */
-export type CaasSellBlockchainAcceptedPayload = z.output<Schemas['CAAS.SELL.BLOCKCHAIN_ACCEPTED']>;
+export type CaasSellBlockchainAcceptedPayload = PayloadOf<Table, 'CAAS.SELL.BLOCKCHAIN_ACCEPTED'>;
 
 /**
  * Body of `CAAS.SELL.COMPLETED`: the sell completed.
@@ -268,7 +219,7 @@ export type CaasSellBlockchainAcceptedPayload = z.output<Schemas['CAAS.SELL.BLOC
  * @example
  * if (event.type === 'CAAS.SELL.COMPLETED') event.payload.data.transactionId;
  */
-export type CaasSellCompletedPayload = z.output<Schemas['CAAS.SELL.COMPLETED']>;
+export type CaasSellCompletedPayload = PayloadOf<Table, 'CAAS.SELL.COMPLETED'>;
 
 /**
  * Body of `CAAS.SELL.FAILED`: the sell failed; `errorData` says why.
@@ -276,7 +227,7 @@ export type CaasSellCompletedPayload = z.output<Schemas['CAAS.SELL.COMPLETED']>;
  * @example
  * if (event.type === 'CAAS.SELL.FAILED') event.payload.data.errorData.code;
  */
-export type CaasSellFailedPayload = z.output<Schemas['CAAS.SELL.FAILED']>;
+export type CaasSellFailedPayload = PayloadOf<Table, 'CAAS.SELL.FAILED'>;
 
 /**
  * Body of `CAAS.ORDER_TRACKING` (`data.type: 'ORDER_TRACKING'`); the rest of `data` is not published.
@@ -284,7 +235,7 @@ export type CaasSellFailedPayload = z.output<Schemas['CAAS.SELL.FAILED']>;
  * @example
  * if (event.type === 'CAAS.ORDER_TRACKING') event.payload.data;
  */
-export type CaasOrderTrackingPayload = z.output<Schemas['CAAS.ORDER_TRACKING']>;
+export type CaasOrderTrackingPayload = PayloadOf<Table, 'CAAS.ORDER_TRACKING'>;
 
 /**
  * Body of a `PAYMENT_METHOD` notification; `data` is not published and kept as sent.
@@ -292,7 +243,7 @@ export type CaasOrderTrackingPayload = z.output<Schemas['CAAS.ORDER_TRACKING']>;
  * @example
  * if (event.type === 'PAYMENT_METHOD') event.payload.data;
  */
-export type PaymentMethodNotificationPayload = z.output<Schemas['PAYMENT_METHOD']>;
+export type PaymentMethodNotificationPayload = PayloadOf<Table, 'PAYMENT_METHOD'>;
 
 /**
  * Body of a `REFUND` notification; `data` is not published and kept as sent.
@@ -300,7 +251,7 @@ export type PaymentMethodNotificationPayload = z.output<Schemas['PAYMENT_METHOD'
  * @example
  * if (event.type === 'REFUND') event.payload.data;
  */
-export type RefundNotificationPayload = z.output<Schemas['REFUND']>;
+export type RefundNotificationPayload = PayloadOf<Table, 'REFUND'>;
 
 /**
  * Body of a `CAAS_BLOCKCHAIN` notification; `data` is not published and kept as sent.
@@ -308,7 +259,7 @@ export type RefundNotificationPayload = z.output<Schemas['REFUND']>;
  * @example
  * if (event.type === 'CAAS_BLOCKCHAIN') event.payload.data;
  */
-export type CaasBlockchainNotificationPayload = z.output<Schemas['CAAS_BLOCKCHAIN']>;
+export type CaasBlockchainNotificationPayload = PayloadOf<Table, 'CAAS_BLOCKCHAIN'>;
 
 /**
  * Any Coinme notification body.
@@ -316,29 +267,31 @@ export type CaasBlockchainNotificationPayload = z.output<Schemas['CAAS_BLOCKCHAI
  * @example
  * const notificationId = (payload: CoinmeNotificationPayload) => payload.id;
  */
-export type CoinmeNotificationPayload = z.output<Schemas[keyof Schemas]>;
+export type CoinmeNotificationPayload = PayloadOf<Table, keyof Table>;
 
-/** The union `type` of a CAAS notification, or as much of it as the body states. */
-// Documented CAAS types by kind, then status: answering with the constant costs two property
-// reads, where building `CAAS.BUY.COMPLETED` anew costs a string and, later, hashing it.
-const caasTypes = /* @__PURE__ */ lazy(() => {
-  const table: Record<string, Record<string, string>> = { __proto__: null } as never;
-  for (const type of types) {
-    const [family, kind, status] = type.split('.');
-    if (family === 'CAAS' && kind && status) (table[kind] ??= { __proto__: null } as never)[status] = type;
-  }
-  return table;
-});
-const caasTypeOf = (kind: string, status: string) => caasTypes()[kind]?.[status] ?? `CAAS.${kind}.${status}`;
+/**
+ * The status of a CAAS buy or sell notification's `data`: `FAILED` whenever `errorData` is
+ * non-null (seed 003 shows a failed order whose `orderStatus` says COMPLETED), else
+ * `metadata.orderStatus`; `undefined` when the body states none.
+ *
+ * @example
+ * ```ts
+ * if (event.source === 'coinme.notification' && caasStatusOf(event.payload.data) === 'FAILED') refund();
+ * ```
+ */
+export function caasStatusOf(data: unknown): string | undefined {
+  if (!isRecord(data)) return undefined;
+  const metadata = own(data, 'metadata');
+  return caasOrderStatus(own(data, 'errorData'), isRecord(metadata) ? own(metadata, 'orderStatus') : undefined);
+}
 
 function caasType(data: Readonly<Record<string, unknown>>): string {
   const kind = own(data, 'type');
   if (typeof kind !== 'string') return 'CAAS';
   // Its statuses are not published: one type for all of them.
   if (kind === 'ORDER_TRACKING') return 'CAAS.ORDER_TRACKING';
-  const metadata = own(data, 'metadata');
-  const status = caasOrderStatus(own(data, 'errorData'), isRecord(metadata) ? own(metadata, 'orderStatus') : undefined);
-  return status !== undefined ? caasTypeOf(kind, status) : `CAAS.${kind}`;
+  const status = caasStatusOf(data);
+  return status === undefined ? `CAAS.${kind}` : `CAAS.${kind}.${status}`;
 }
 
 /**
@@ -346,9 +299,9 @@ function caasType(data: Readonly<Record<string, unknown>>): string {
  *
  * @internal
  */
-export const coinmeNotificationFamily = /* @__PURE__ */ defineFamily({
+export const coinmeNotificationDefinition = {
   source: 'coinme.notification',
-  types,
+  table,
   classify(body) {
     if (!isRecord(body)) return undefined;
     const type = own(body, 'type');
@@ -362,12 +315,16 @@ export const coinmeNotificationFamily = /* @__PURE__ */ defineFamily({
     }
     return type;
   },
-  get schemas() {
-    return schemas();
-  },
-  eventId: (payload) => payload.id,
+  id: (payload) => payload.id,
   occurredAt: (payload) => toDate(payload.at),
-});
+} satisfies FamilyDefinition<'coinme.notification', Table>;
+
+/**
+ * The coinme.notification family as `parseWebhook` asks it.
+ *
+ * @internal
+ */
+export const coinmeNotificationFamily = /* @__PURE__ */ defineFamily(coinmeNotificationDefinition);
 
 /**
  * The Coinme notification members of the webhook union: `ORDER_TEMPLATE.<status>`,
@@ -377,4 +334,4 @@ export const coinmeNotificationFamily = /* @__PURE__ */ defineFamily({
  * @example
  * switch (event.type) { case 'CAAS.BUY.COMPLETED': event.payload.data.metadata.blockchainData; }
  */
-export type CoinmeNotificationEvent = EventsOf<'coinme.notification', Schemas>;
+export type CoinmeNotificationEvent = EventsOf<'coinme.notification', Table>;

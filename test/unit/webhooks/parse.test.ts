@@ -143,10 +143,27 @@ describe('parseWebhook: what it refuses', () => {
 });
 
 describe('parseWebhook: unknown events', () => {
-  it('keeps a body no family recognises whole, with an empty name', () => {
-    const body = { hello: 'world', id: 'evt_9', n: [1, { deep: true }] };
-    expect(parseWebhook(JSON.stringify(body))).toEqual({ source: 'unknown', type: 'unknown', name: '', id: 'evt_9', payload: body });
-    expect(parseWebhook('{}')).toEqual({ source: 'unknown', type: 'unknown', name: '', payload: {} });
+  it('keeps a body no family recognises whole, with an empty name, an id and a time', () => {
+    const body = { hello: 'world', id: 'evt_9', at: '2025-07-18T17:11:30Z', n: [1, { deep: true }] };
+    expect(parseWebhook(JSON.stringify(body))).toEqual({
+      source: 'unknown',
+      type: 'unknown',
+      name: '',
+      id: 'evt_9',
+      occurredAt: new Date('2025-07-18T17:11:30Z'),
+      timeStated: true,
+      payload: body,
+    });
+  });
+
+  it('gives an unknown body without id or time a content id, the same for every copy, and the time it was read', () => {
+    const before = Date.now();
+    const event = parseWebhook('{"hello":"world"}');
+    expect(event).toMatchObject({ type: 'unknown', timeStated: false, payload: { hello: 'world' } });
+    expect(event.id).toMatch(/^unknown:[0-9a-z]+$/);
+    expect(parseWebhook('{ "hello": "world" }').id).toBe(event.id);
+    expect(parseWebhook('{"hello":"world!"}').id).not.toBe(event.id);
+    expect(event.occurredAt.getTime()).toBeGreaterThanOrEqual(before);
   });
 
   it('keeps the provider name of an undocumented event of a known family', () => {
@@ -215,5 +232,29 @@ describe('parseWebhook: numbers and prototypes', () => {
     expect((typed.payload as Body)['polluted']).toBeUndefined();
     expect(({} as Body)['polluted']).toBeUndefined();
     expect(Object.getPrototypeOf(typed.payload)).toBe(Object.prototype);
+  });
+});
+
+describe('parseWebhook: the compiled fast path', () => {
+  it('gives the same events and the same errors before and after a type is compiled', async () => {
+    const { events } = await import('coinme-sdk/testing');
+    const { webhookEventTypes } = await import('coinme-sdk/webhooks');
+    for (const type of webhookEventTypes) {
+      const body = JSON.stringify((events as Record<string, () => object>)[type]?.());
+      const runs = [0, 1, 2].map(() => parseWebhook(body));
+      expect(runs[2]).toEqual(runs[0]);
+      // A body that breaks its schema: same path and message on every run.
+      const broken = JSON.parse(body) as Record<string, unknown>;
+      for (const key of Object.keys(broken)) if (typeof broken[key] === 'string') broken[key] = 42;
+      const errors = [0, 1, 2].map(() => {
+        try {
+          parseWebhook(broken);
+          return undefined;
+        } catch (error) {
+          return String(error);
+        }
+      });
+      expect(errors[2]).toBe(errors[0]);
+    }
   });
 });

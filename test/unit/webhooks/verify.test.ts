@@ -148,3 +148,12 @@ describe('node:crypto and Web Crypto', () => {
     }
   });
 });
+
+describe('coinme-sdk/webhooks/verify', () => {
+  it('offers the same checks, without the schema library', async () => {
+    const verifyOnly = await import('coinme-sdk/webhooks/verify');
+    expect(Object.keys(verifyOnly).sort()).toEqual(['verifySignature', 'verifySignatureAsync']);
+    expect(verifyOnly.verifySignature({ payload: body, signature: hex, secret })).toBe(true);
+    expect(await verifyOnly.verifySignatureAsync({ payload: body, signature: base64, secret })).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { jsonAmount, looseObject, maybe, numericId, timestampString } from '../common.js';
+import { jsonAmount, maybe, numericId, timestampString } from '../common.js';
 
 // The envelope every processing event shares (seed 002): `{ requestId, id, createdDate, level,
 // service, eventType, data }`. Only `data` differs between event types.
@@ -13,14 +13,14 @@ const level = () => z.string() as z.ZodMiniType<ProcessingLevel | (string & {})>
 
 /** Builds the schema of one processing event: the envelope with `eventType` pinned. */
 export const processingEvent = <T extends string, S extends Record<string, z.ZodMiniType>>(eventType: T, data: S) =>
-  looseObject({
+  z.looseObject({
     requestId: z.string(),
     id: numericId(),
     createdDate: timestampString(),
     level: level(),
     service: z.string(),
     eventType: z.literal(eventType),
-    data: looseObject(data),
+    data: z.looseObject(data),
   });
 
 /** `data.type`, where the event's table names it: the event type again. */

@@ -1,69 +1,56 @@
 import * as z from 'zod/mini';
+import type { PayloadOf } from '../../family.js';
 import { decimalString, jsonAmount, maybe, numericId, timestampString } from '../common.js';
 import { processingEvent } from './envelope.js';
 
 // Fiat order (FIAT_APPLIER_*) events. `parentExternalId`, the system id of the fiat or c2f
 // order, is what each is about, so it is required; the tables mark no other field as always sent.
 
-/** The schemas of these events, built when the processing family is first used. */
-export function fiatSchemas() {
-  const order = { parentExternalId: numericId(), idempotencyKey: maybe(z.string()) };
+const order = () => ({ parentExternalId: numericId(), idempotencyKey: maybe(z.string()) });
 
-  // The withdrawal tables list `type` as "event type" without naming the value, so it is not pinned.
-  const withdrawal = {
-    ...order,
-    type: maybe(z.string()),
-    state: maybe(z.string()),
-    orderId: maybe(z.string()),
-    externalId: maybe(z.string()),
-  };
+// The withdrawal tables list `type` as "event type" without naming the value, so it is not pinned.
+const withdrawal = () => ({
+  ...order(),
+  type: maybe(z.string()),
+  state: maybe(z.string()),
+  orderId: maybe(z.string()),
+  externalId: maybe(z.string()),
+});
 
-  const fundsReceived = processingEvent('FIAT_APPLIER_FIAT_FUNDS_RECEIVED', {
-    ...order,
+/** One row per event, each building its schema on first use. */
+export const fiatEvents = {
+  FIAT_APPLIER_FIAT_FUNDS_RECEIVED: () => processingEvent('FIAT_APPLIER_FIAT_FUNDS_RECEIVED', {
+    ...order(),
     fiatAmount: maybe(decimalString()),
     fiatCurrency: maybe(z.string()),
     rate: maybe(jsonAmount()),
-  });
-
+  }),
   // `reasonType` is documented with one value, `EXPIRED`; kept a string for any other.
-  const orderUnpaid = processingEvent('FIAT_APPLIER_ORDER_UNPAID', { ...order, reasonType: maybe(z.string()) });
-
-  const paymentFailed = processingEvent('FIAT_APPLIER_PAYMENT_FAILED', { ...order, reason: maybe(z.string()) });
-
-  const adjustment = processingEvent('FIAT_APPLIER_ADJUSTMENT', {
-    ...order,
+  FIAT_APPLIER_ORDER_UNPAID: () => processingEvent('FIAT_APPLIER_ORDER_UNPAID', { ...order(), reasonType: maybe(z.string()) }),
+  FIAT_APPLIER_PAYMENT_FAILED: () => processingEvent('FIAT_APPLIER_PAYMENT_FAILED', { ...order(), reason: maybe(z.string()) }),
+  FIAT_APPLIER_ADJUSTMENT: () => processingEvent('FIAT_APPLIER_ADJUSTMENT', {
+    ...order(),
     adjustmentDate: maybe(timestampString()),
     sumAfterAdjustment: maybe(jsonAmount()),
     reason: maybe(z.string()),
     currency: maybe(z.string()),
     // Typed string in the table but described as "true/false": either form is accepted.
     fiatCurrency: maybe(z.union([z.string(), z.boolean()])),
-  });
-
-  const withdrawalSuccess = processingEvent('FIAT_APPLIER_WITHDRAWAL_SUCCESS', {
-    ...withdrawal,
+  }),
+  FIAT_APPLIER_WITHDRAWAL_SUCCESS: () => processingEvent('FIAT_APPLIER_WITHDRAWAL_SUCCESS', {
+    ...withdrawal(),
     rate: maybe(jsonAmount()),
     currency: maybe(z.string()),
     fiatAmount: maybe(jsonAmount()),
     fiatCurrency: maybe(z.string()),
-  });
-
-  const withdrawalFailed = processingEvent('FIAT_APPLIER_WITHDRAWAL_FAILED', {
-    ...withdrawal,
+  }),
+  FIAT_APPLIER_WITHDRAWAL_FAILED: () => processingEvent('FIAT_APPLIER_WITHDRAWAL_FAILED', {
+    ...withdrawal(),
     reason: maybe(z.string()),
-  });
+  }),
+};
 
-  return {
-    FIAT_APPLIER_FIAT_FUNDS_RECEIVED: fundsReceived,
-    FIAT_APPLIER_ORDER_UNPAID: orderUnpaid,
-    FIAT_APPLIER_PAYMENT_FAILED: paymentFailed,
-    FIAT_APPLIER_ADJUSTMENT: adjustment,
-    FIAT_APPLIER_WITHDRAWAL_SUCCESS: withdrawalSuccess,
-    FIAT_APPLIER_WITHDRAWAL_FAILED: withdrawalFailed,
-  };
-}
-
-type Schemas = ReturnType<typeof fiatSchemas>;
+type Table = typeof fiatEvents;
 
 /**
  * Body of `FIAT_APPLIER_FIAT_FUNDS_RECEIVED`: the fiat payment of an order arrived
@@ -72,7 +59,7 @@ type Schemas = ReturnType<typeof fiatSchemas>;
  * @example
  * if (event.type === 'FIAT_APPLIER_FIAT_FUNDS_RECEIVED') event.payload.data.fiatAmount;
  */
-export type FiatFundsReceivedPayload = z.output<Schemas['FIAT_APPLIER_FIAT_FUNDS_RECEIVED']>;
+export type FiatFundsReceivedPayload = PayloadOf<Table, 'FIAT_APPLIER_FIAT_FUNDS_RECEIVED'>;
 
 /**
  * Body of `FIAT_APPLIER_ORDER_UNPAID`: the fiat order ended unpaid (`reasonType`, e.g. `EXPIRED`).
@@ -80,7 +67,7 @@ export type FiatFundsReceivedPayload = z.output<Schemas['FIAT_APPLIER_FIAT_FUNDS
  * @example
  * if (event.type === 'FIAT_APPLIER_ORDER_UNPAID') event.payload.data.reasonType;
  */
-export type FiatOrderUnpaidPayload = z.output<Schemas['FIAT_APPLIER_ORDER_UNPAID']>;
+export type FiatOrderUnpaidPayload = PayloadOf<Table, 'FIAT_APPLIER_ORDER_UNPAID'>;
 
 /**
  * Body of `FIAT_APPLIER_PAYMENT_FAILED`: the fiat payment of an order failed.
@@ -88,7 +75,7 @@ export type FiatOrderUnpaidPayload = z.output<Schemas['FIAT_APPLIER_ORDER_UNPAID
  * @example
  * if (event.type === 'FIAT_APPLIER_PAYMENT_FAILED') event.payload.data.reason;
  */
-export type FiatPaymentFailedPayload = z.output<Schemas['FIAT_APPLIER_PAYMENT_FAILED']>;
+export type FiatPaymentFailedPayload = PayloadOf<Table, 'FIAT_APPLIER_PAYMENT_FAILED'>;
 
 /**
  * Body of `FIAT_APPLIER_ADJUSTMENT`: the amount of a fiat order was adjusted.
@@ -96,7 +83,7 @@ export type FiatPaymentFailedPayload = z.output<Schemas['FIAT_APPLIER_PAYMENT_FA
  * @example
  * if (event.type === 'FIAT_APPLIER_ADJUSTMENT') event.payload.data.sumAfterAdjustment;
  */
-export type FiatAdjustmentPayload = z.output<Schemas['FIAT_APPLIER_ADJUSTMENT']>;
+export type FiatAdjustmentPayload = PayloadOf<Table, 'FIAT_APPLIER_ADJUSTMENT'>;
 
 /**
  * Body of `FIAT_APPLIER_WITHDRAWAL_SUCCESS`: a crypto-to-fiat order paid out.
@@ -104,7 +91,7 @@ export type FiatAdjustmentPayload = z.output<Schemas['FIAT_APPLIER_ADJUSTMENT']>
  * @example
  * if (event.type === 'FIAT_APPLIER_WITHDRAWAL_SUCCESS') event.payload.data.fiatAmount;
  */
-export type FiatWithdrawalSuccessPayload = z.output<Schemas['FIAT_APPLIER_WITHDRAWAL_SUCCESS']>;
+export type FiatWithdrawalSuccessPayload = PayloadOf<Table, 'FIAT_APPLIER_WITHDRAWAL_SUCCESS'>;
 
 /**
  * Body of `FIAT_APPLIER_WITHDRAWAL_FAILED`: a crypto-to-fiat order failed.
@@ -112,4 +99,4 @@ export type FiatWithdrawalSuccessPayload = z.output<Schemas['FIAT_APPLIER_WITHDR
  * @example
  * if (event.type === 'FIAT_APPLIER_WITHDRAWAL_FAILED') event.payload.data.reason;
  */
-export type FiatWithdrawalFailedPayload = z.output<Schemas['FIAT_APPLIER_WITHDRAWAL_FAILED']>;
+export type FiatWithdrawalFailedPayload = PayloadOf<Table, 'FIAT_APPLIER_WITHDRAWAL_FAILED'>;

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { PayloadOf } from '../../family.js';
 import { jsonAmount, maybe, numericId, timestampString } from '../common.js';
 import { dataType, fiatAmounts, idList, processingEvent } from './envelope.js';
 
@@ -6,73 +7,69 @@ import { dataType, fiatAmounts, idList, processingEvent } from './envelope.js';
 // is about, so it is required; the tables mark no other field as always sent.
 // Currencies stay strings: the documented lists grow as coins and fiat currencies are added.
 
-/** The schemas of these events, built when the processing family is first used. */
-export function invoiceSchemas() {
-  const invoice = {
-    parentExternalId: numericId(),
-    idempotencyKey: maybe(z.string()),
-    externalId: maybe(z.string()),
-  };
+const invoice = () => ({
+  parentExternalId: numericId(),
+  idempotencyKey: maybe(z.string()),
+  externalId: maybe(z.string()),
+});
 
-  // The table names `fiatCurrency`; the document's own example sends `fiatcurrency`. Both kept.
-  const fiatCurrency = { fiatCurrency: maybe(z.string()), fiatcurrency: maybe(z.string()) };
+// The table names `fiatCurrency`; the document's own example sends `fiatcurrency`. Both kept.
+const fiatCurrency = () => ({ fiatCurrency: maybe(z.string()), fiatcurrency: maybe(z.string()) });
 
-  const deposit = {
-    ...invoice,
-    amount: maybe(jsonAmount()),
-    transactionId: maybe(idList()),
-    message: maybe(z.string()),
-    currency: maybe(z.string()),
-    createdDate: maybe(timestampString()),
-    senderAddress: maybe(z.string()),
-    paymentDate: maybe(timestampString()),
-    transactionHash: maybe(z.string()),
-    fiatAmount: maybe(fiatAmounts()),
-  };
+const deposit = () => ({
+  ...invoice(),
+  amount: maybe(jsonAmount()),
+  transactionId: maybe(idList()),
+  message: maybe(z.string()),
+  currency: maybe(z.string()),
+  createdDate: maybe(timestampString()),
+  senderAddress: maybe(z.string()),
+  paymentDate: maybe(timestampString()),
+  transactionHash: maybe(z.string()),
+  fiatAmount: maybe(fiatAmounts()),
+});
 
-  // Paid and mempool events give `fiatAmount` as one number, in `fiatCurrency`, not by currency.
-  const payment = {
-    ...invoice,
-    ...fiatCurrency,
-    amount: maybe(jsonAmount()),
-    currency: maybe(z.string()),
-    description: maybe(z.string()),
-    fiatAmount: maybe(jsonAmount()),
-    realAmount: maybe(jsonAmount()),
-  };
+// Paid and mempool events give `fiatAmount` as one number, in `fiatCurrency`, not by currency.
+const payment = () => ({
+  ...invoice(),
+  ...fiatCurrency(),
+  amount: maybe(jsonAmount()),
+  currency: maybe(z.string()),
+  description: maybe(z.string()),
+  fiatAmount: maybe(jsonAmount()),
+  realAmount: maybe(jsonAmount()),
+});
 
-  const created = processingEvent('INVOICE_CREATE_INVOICE', {
-    ...invoice,
-    ...fiatCurrency,
+/** One row per event, each building its schema on first use. */
+export const invoiceEvents = {
+  INVOICE_CREATE_INVOICE: () => processingEvent('INVOICE_CREATE_INVOICE', {
+    ...invoice(),
+    ...fiatCurrency(),
     type: dataType('INVOICE_CREATE_INVOICE'),
     amount: maybe(jsonAmount()),
     message: maybe(z.string()),
     currency: maybe(z.string()),
     createdDate: maybe(timestampString()),
-  });
-
-  const unlimitedCreated = processingEvent('INVOICE_CREATE_UNLIMITED_INVOICE', {
-    ...invoice,
+  }),
+  INVOICE_CREATE_UNLIMITED_INVOICE: () => processingEvent('INVOICE_CREATE_UNLIMITED_INVOICE', {
+    ...invoice(),
     type: dataType('INVOICE_CREATE_UNLIMITED_INVOICE'),
     message: maybe(z.string()),
     currency: maybe(z.string()),
     createdDate: maybe(timestampString()),
-  });
-
-  const fundsReceived = processingEvent('INVOICE_FUNDS_RECEIVED_FOR_INVOICE', {
-    ...deposit,
+  }),
+  INVOICE_FUNDS_RECEIVED_FOR_INVOICE: () => processingEvent('INVOICE_FUNDS_RECEIVED_FOR_INVOICE', {
+    ...deposit(),
     type: dataType('INVOICE_FUNDS_RECEIVED_FOR_INVOICE'),
     invoiceAddress: maybe(z.string()),
-  });
-
-  const pendingIntervention = processingEvent('INVOICE_PENDING_INTERVENTION', {
-    ...invoice,
+  }),
+  INVOICE_PENDING_INTERVENTION: () => processingEvent('INVOICE_PENDING_INTERVENTION', {
+    ...invoice(),
     type: dataType('INVOICE_PENDING_INTERVENTION'),
     message: maybe(z.string()),
-  });
-
-  const translationCompleted = processingEvent('INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED', {
-    ...invoice,
+  }),
+  INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED: () => processingEvent('INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED', {
+    ...invoice(),
     type: dataType('INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED'),
     amount: maybe(jsonAmount()),
     message: maybe(z.string()),
@@ -81,11 +78,10 @@ export function invoiceSchemas() {
     serviceFee: maybe(jsonAmount()),
     fiatAmount: maybe(fiatAmounts()),
     transactionIds: maybe(idList()),
-  });
-
-  const expired = processingEvent('INVOICE_EXPIRED', {
-    ...invoice,
-    ...fiatCurrency,
+  }),
+  INVOICE_EXPIRED: () => processingEvent('INVOICE_EXPIRED', {
+    ...invoice(),
+    ...fiatCurrency(),
     type: dataType('INVOICE_EXPIRED'),
     amount: maybe(jsonAmount()),
     currency: maybe(z.string()),
@@ -93,42 +89,25 @@ export function invoiceSchemas() {
     createdDate: maybe(timestampString()),
     expirationDate: maybe(timestampString()),
     fiatAmount: maybe(fiatAmounts()),
-  });
-
-  const paid = processingEvent('INVOICE_PAID', { ...payment, type: dataType('INVOICE_PAID') });
-
-  const mempoolFound = processingEvent('INVOICE_MEMPOOL_FOUND', {
-    ...payment,
+  }),
+  INVOICE_PAID: () => processingEvent('INVOICE_PAID', { ...payment(), type: dataType('INVOICE_PAID') }),
+  INVOICE_MEMPOOL_FOUND: () => processingEvent('INVOICE_MEMPOOL_FOUND', {
+    ...payment(),
     type: dataType('INVOICE_MEMPOOL_FOUND'),
     createdDate: maybe(timestampString()),
     transactionHash: maybe(z.string()),
-  });
-
-  const complianceCheck = processingEvent('INVOICE_COMPLIANCE_CHECK', {
-    ...deposit,
+  }),
+  INVOICE_COMPLIANCE_CHECK: () => processingEvent('INVOICE_COMPLIANCE_CHECK', {
+    ...deposit(),
     type: dataType('INVOICE_COMPLIANCE_CHECK'),
-  });
-
-  const complianceDeclined = processingEvent('INVOICE_COMPLIANCE_DECLINED', {
-    ...deposit,
+  }),
+  INVOICE_COMPLIANCE_DECLINED: () => processingEvent('INVOICE_COMPLIANCE_DECLINED', {
+    ...deposit(),
     type: dataType('INVOICE_COMPLIANCE_DECLINED'),
-  });
+  }),
+};
 
-  return {
-    INVOICE_CREATE_INVOICE: created,
-    INVOICE_CREATE_UNLIMITED_INVOICE: unlimitedCreated,
-    INVOICE_FUNDS_RECEIVED_FOR_INVOICE: fundsReceived,
-    INVOICE_PENDING_INTERVENTION: pendingIntervention,
-    INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED: translationCompleted,
-    INVOICE_EXPIRED: expired,
-    INVOICE_PAID: paid,
-    INVOICE_MEMPOOL_FOUND: mempoolFound,
-    INVOICE_COMPLIANCE_CHECK: complianceCheck,
-    INVOICE_COMPLIANCE_DECLINED: complianceDeclined,
-  };
-}
-
-type Schemas = ReturnType<typeof invoiceSchemas>;
+type Table = typeof invoiceEvents;
 
 /**
  * Body of `INVOICE_CREATE_INVOICE`: an invoice for a fixed amount was created.
@@ -136,7 +115,7 @@ type Schemas = ReturnType<typeof invoiceSchemas>;
  * @example
  * if (event.type === 'INVOICE_CREATE_INVOICE') event.payload.data.amount;
  */
-export type InvoiceCreatedPayload = z.output<Schemas['INVOICE_CREATE_INVOICE']>;
+export type InvoiceCreatedPayload = PayloadOf<Table, 'INVOICE_CREATE_INVOICE'>;
 
 /**
  * Body of `INVOICE_CREATE_UNLIMITED_INVOICE`: an invoice without a fixed amount was created.
@@ -144,7 +123,7 @@ export type InvoiceCreatedPayload = z.output<Schemas['INVOICE_CREATE_INVOICE']>;
  * @example
  * if (event.type === 'INVOICE_CREATE_UNLIMITED_INVOICE') event.payload.data.parentExternalId;
  */
-export type UnlimitedInvoiceCreatedPayload = z.output<Schemas['INVOICE_CREATE_UNLIMITED_INVOICE']>;
+export type UnlimitedInvoiceCreatedPayload = PayloadOf<Table, 'INVOICE_CREATE_UNLIMITED_INVOICE'>;
 
 /**
  * Body of `INVOICE_FUNDS_RECEIVED_FOR_INVOICE`: a deposit reached the invoice wallet.
@@ -152,7 +131,7 @@ export type UnlimitedInvoiceCreatedPayload = z.output<Schemas['INVOICE_CREATE_UN
  * @example
  * if (event.type === 'INVOICE_FUNDS_RECEIVED_FOR_INVOICE') event.payload.data.transactionHash;
  */
-export type InvoiceFundsReceivedPayload = z.output<Schemas['INVOICE_FUNDS_RECEIVED_FOR_INVOICE']>;
+export type InvoiceFundsReceivedPayload = PayloadOf<Table, 'INVOICE_FUNDS_RECEIVED_FOR_INVOICE'>;
 
 /**
  * Body of `INVOICE_PENDING_INTERVENTION`: the invoice needs manual intervention.
@@ -160,7 +139,7 @@ export type InvoiceFundsReceivedPayload = z.output<Schemas['INVOICE_FUNDS_RECEIV
  * @example
  * if (event.type === 'INVOICE_PENDING_INTERVENTION') event.payload.data.message;
  */
-export type InvoicePendingInterventionPayload = z.output<Schemas['INVOICE_PENDING_INTERVENTION']>;
+export type InvoicePendingInterventionPayload = PayloadOf<Table, 'INVOICE_PENDING_INTERVENTION'>;
 
 /**
  * Body of `INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED`: the invoice funds were credited to the
@@ -169,7 +148,7 @@ export type InvoicePendingInterventionPayload = z.output<Schemas['INVOICE_PENDIN
  * @example
  * if (event.type === 'INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED') event.payload.data.serviceFee;
  */
-export type InvoiceTranslationCompletedPayload = z.output<Schemas['INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED']>;
+export type InvoiceTranslationCompletedPayload = PayloadOf<Table, 'INVOICE_TRANSLATION_TO_ACCOUNT_COMPLETED'>;
 
 /**
  * Body of `INVOICE_EXPIRED`: the invoice expired unpaid.
@@ -177,7 +156,7 @@ export type InvoiceTranslationCompletedPayload = z.output<Schemas['INVOICE_TRANS
  * @example
  * if (event.type === 'INVOICE_EXPIRED') event.payload.data.expirationDate;
  */
-export type InvoiceExpiredPayload = z.output<Schemas['INVOICE_EXPIRED']>;
+export type InvoiceExpiredPayload = PayloadOf<Table, 'INVOICE_EXPIRED'>;
 
 /**
  * Body of `INVOICE_PAID`: the invoice was paid (`realAmount` what the client really paid).
@@ -185,7 +164,7 @@ export type InvoiceExpiredPayload = z.output<Schemas['INVOICE_EXPIRED']>;
  * @example
  * if (event.type === 'INVOICE_PAID') event.payload.data.realAmount;
  */
-export type InvoicePaidPayload = z.output<Schemas['INVOICE_PAID']>;
+export type InvoicePaidPayload = PayloadOf<Table, 'INVOICE_PAID'>;
 
 /**
  * Body of `INVOICE_MEMPOOL_FOUND`: a payment to the invoice was seen in the mempool.
@@ -193,7 +172,7 @@ export type InvoicePaidPayload = z.output<Schemas['INVOICE_PAID']>;
  * @example
  * if (event.type === 'INVOICE_MEMPOOL_FOUND') event.payload.data.transactionHash;
  */
-export type InvoiceMempoolFoundPayload = z.output<Schemas['INVOICE_MEMPOOL_FOUND']>;
+export type InvoiceMempoolFoundPayload = PayloadOf<Table, 'INVOICE_MEMPOOL_FOUND'>;
 
 /**
  * Body of `INVOICE_COMPLIANCE_CHECK`: a deposit to the invoice is under compliance review.
@@ -201,7 +180,7 @@ export type InvoiceMempoolFoundPayload = z.output<Schemas['INVOICE_MEMPOOL_FOUND
  * @example
  * if (event.type === 'INVOICE_COMPLIANCE_CHECK') event.payload.data.senderAddress;
  */
-export type InvoiceComplianceCheckPayload = z.output<Schemas['INVOICE_COMPLIANCE_CHECK']>;
+export type InvoiceComplianceCheckPayload = PayloadOf<Table, 'INVOICE_COMPLIANCE_CHECK'>;
 
 /**
  * Body of `INVOICE_COMPLIANCE_DECLINED`: compliance declined a deposit to the invoice.
@@ -209,4 +188,4 @@ export type InvoiceComplianceCheckPayload = z.output<Schemas['INVOICE_COMPLIANCE
  * @example
  * if (event.type === 'INVOICE_COMPLIANCE_DECLINED') event.payload.data.transactionId;
  */
-export type InvoiceComplianceDeclinedPayload = z.output<Schemas['INVOICE_COMPLIANCE_DECLINED']>;
+export type InvoiceComplianceDeclinedPayload = PayloadOf<Table, 'INVOICE_COMPLIANCE_DECLINED'>;

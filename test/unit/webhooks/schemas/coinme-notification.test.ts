@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { schemaChecks } from '../../../helpers/schema-checks.js';
+import { built, schemaChecks } from '../../../helpers/schema-checks.js';
 import {
-  coinmeNotificationFamily as family,
+  coinmeNotificationDefinition as family,
   type CaasBuyCompletedPayload,
   type CaasBuyFailedPayload,
   type CoinmeNotificationEvent,
@@ -58,13 +58,13 @@ const seedConsumed = {
 
 describe('coinme.notification family', () => {
   it('has one fixture for every documented type', () => {
-    expect(Object.keys(fixtures).sort()).toEqual(Object.keys(family.schemas).sort());
+    expect(Object.keys(fixtures).sort()).toEqual(Object.keys(family.table).sort());
     for (const status of ['CREATED', 'CONSUMED', 'COMPLETED', 'EXPIRED', 'DELETED', 'REJECTED', 'UPDATED']) {
-      expect(Object.hasOwn(family.schemas, `ORDER_TEMPLATE.${status}`)).toBe(true);
+      expect(Object.hasOwn(family.table, `ORDER_TEMPLATE.${status}`)).toBe(true);
     }
     for (const kind of ['BUY', 'SELL']) {
       for (const status of ['FULFILLED', 'BLOCKCHAIN_ACCEPTED', 'COMPLETED', 'FAILED']) {
-        expect(Object.hasOwn(family.schemas, `CAAS.${kind}.${status}`)).toBe(true);
+        expect(Object.hasOwn(family.table, `CAAS.${kind}.${status}`)).toBe(true);
       }
     }
   });
@@ -72,13 +72,13 @@ describe('coinme.notification family', () => {
   it.each(Object.entries(fixtures))('classifies and parses %s', (type, body) => {
     expect(family.classify(body)).toBe(type);
     const payload = schemaFor(type).parse(body);
-    expect(family.eventId(payload)).toBe(body.id);
+    expect(family.id(payload)).toBe(body.id);
     expect(Number.isNaN(family.occurredAt(payload).getTime())).toBe(false);
   });
 
   it('extracts the id and the time', () => {
     const payload = schemaFor('CAAS.BUY.COMPLETED').parse(fixtures['CAAS.BUY.COMPLETED']);
-    expect(family.eventId(payload)).toBe('0f89283e-dfcc-4adc-a4da-7c232e897882');
+    expect(family.id(payload)).toBe('0f89283e-dfcc-4adc-a4da-7c232e897882');
     expect(family.occurredAt(payload).toISOString()).toBe('2025-12-11T16:04:24.000Z');
   });
 
@@ -193,7 +193,7 @@ describe('coinme.notification family', () => {
     ];
     for (const [body, name] of cases) {
       expect(family.classify(body)).toBe(name);
-      expect(Object.hasOwn(family.schemas, name)).toBe(false);
+      expect(Object.hasOwn(family.table, name)).toBe(false);
     }
   });
 
@@ -289,7 +289,7 @@ describe('coinme.notification family', () => {
     const event = {
       source: 'coinme.notification',
       type: 'CAAS.BUY.FAILED',
-      id: family.eventId(payload),
+      id: family.id(payload),
       occurredAt: family.occurredAt(payload),
       payload: payload as CaasBuyFailedPayload,
     } as const;

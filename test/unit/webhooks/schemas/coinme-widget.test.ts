@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { schemaChecks } from '../../../helpers/schema-checks.js';
+import { built, schemaChecks } from '../../../helpers/schema-checks.js';
 import {
-  coinmeWidgetFamily as family,
+  coinmeWidgetDefinition as family,
   type BarcodeDisplayedPayload,
   type CoinmeWidgetEvent,
   type KycOnboardingFailedPayload,
@@ -17,20 +17,20 @@ const { schemaFor, firstIssuePath } = schemaChecks(family);
 
 describe('coinme.widget family', () => {
   it('has one fixture for every documented event', () => {
-    expect(Object.keys(fixtures).sort()).toEqual(Object.keys(family.schemas).sort());
-    expect(Object.keys(family.schemas)).toHaveLength(8);
+    expect(Object.keys(fixtures).sort()).toEqual(Object.keys(family.table).sort());
+    expect(Object.keys(family.table)).toHaveLength(8);
   });
 
   it.each(Object.entries(fixtures))('classifies and parses %s', (type, body) => {
     expect(family.classify(body)).toBe(type);
     const payload = schemaFor(type).parse(body);
-    expect(family.eventId(payload)).toBe(body.event_id);
+    expect(family.id(payload)).toBe(body.event_id);
     expect(family.occurredAt(payload).toISOString()).toBe(new Date(body.timestamp).toISOString());
   });
 
   it('extracts the id and the time, microseconds included', () => {
     const payload = schemaFor('kyc-prove.onboarding.completed').parse(fixtures['kyc-prove.onboarding.completed']);
-    expect(family.eventId(payload)).toBe('019b37a5-b9c0-751f-9d93-291167d48be4');
+    expect(family.id(payload)).toBe('019b37a5-b9c0-751f-9d93-291167d48be4');
     expect(family.occurredAt(payload).toISOString()).toBe('2025-12-19T17:26:06.943Z');
   });
 
@@ -59,7 +59,7 @@ describe('coinme.widget family', () => {
   it('accepts an event without externalSessionId (optional when the session is created)', () => {
     const body = copy('orchestrator.auth-state.changed');
     delete body['externalSessionId'];
-    expect(family.schemas['orchestrator.auth-state.changed'].safeParse(body).success).toBe(true);
+    expect(family.table['orchestrator.auth-state.changed']().safeParse(body).success).toBe(true);
   });
 
   it('names the path of a missing required field', () => {
@@ -85,7 +85,7 @@ describe('coinme.widget family', () => {
   it('returns an undocumented event name as is, without a schema', () => {
     const body = { ...fixtures['greendot.barcode.displayed'], event: 'greendot.barcode.scanned' };
     expect(family.classify(body)).toBe('greendot.barcode.scanned');
-    expect(Object.hasOwn(family.schemas, 'greendot.barcode.scanned')).toBe(false);
+    expect(Object.hasOwn(family.table, 'greendot.barcode.scanned')).toBe(false);
   });
 
   it('does not claim bodies of another shape', () => {
@@ -144,7 +144,7 @@ describe('coinme.widget family', () => {
     const event = {
       source: 'coinme.widget',
       type: 'greendot.barcode.displayed',
-      id: family.eventId(payload),
+      id: family.id(payload),
       occurredAt: family.occurredAt(payload),
       payload: payload as BarcodeDisplayedPayload,
     } as const;

@@ -1,8 +1,9 @@
+import { built } from '../../../helpers/schema-checks.js';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod/mini';
 import {
-  processingFamily,
+  processingDefinition,
   type InvoicePaidPayload,
   type ProcessingEvent,
 } from '../../../../src/webhooks/schemas/processing.js';
@@ -40,7 +41,7 @@ const documented = [
 ] as const;
 type Documented = (typeof documented)[number];
 
-const { schemas } = processingFamily;
+const schemas = built(processingDefinition.table);
 const bodies: Record<string, unknown> = fixtures;
 const entries = documented.map((type) => [type, fixtures[type]] as const);
 
@@ -60,7 +61,7 @@ describe('processing schemas', () => {
   });
 
   it.each(entries)('%s: classifies to its key and passes its schema unchanged', (type, body) => {
-    expect(processingFamily.classify(body)).toBe(type);
+    expect(processingDefinition.classify(body)).toBe(type);
     const result = parse(type, body);
     expect(result.error).toBeUndefined();
     expect(result.data).toEqual(body);
@@ -126,32 +127,32 @@ describe('processing schemas', () => {
   });
 });
 
-describe('processingFamily.eventId and occurredAt', () => {
+describe('processingDefinition.eventId and occurredAt', () => {
   const payload = z.parse(schemas.INVOICE_CREATE_INVOICE, fixtures.INVOICE_CREATE_INVOICE);
 
   it('names the event by subscription request and event id', () => {
-    expect(processingFamily.eventId(payload)).toBe('bf9348b7-2c14-46d7-868c-b597852da319:1');
-    expect(processingFamily.eventId({ ...payload, id: '9007199254740993' })).toBe(
+    expect(processingDefinition.id(payload)).toBe('bf9348b7-2c14-46d7-868c-b597852da319:1');
+    expect(processingDefinition.id({ ...payload, id: '9007199254740993' })).toBe(
       'bf9348b7-2c14-46d7-868c-b597852da319:9007199254740993',
     );
   });
 
   it('gives the same id to a redelivery and different ids to other subscriptions', () => {
     const again = z.parse(schemas.INVOICE_CREATE_INVOICE, structuredClone(fixtures.INVOICE_CREATE_INVOICE));
-    expect(processingFamily.eventId(again)).toBe(processingFamily.eventId(payload));
-    expect(processingFamily.eventId({ ...payload, requestId: 'other' })).not.toBe(processingFamily.eventId(payload));
+    expect(processingDefinition.id(again)).toBe(processingDefinition.id(payload));
+    expect(processingDefinition.id({ ...payload, requestId: 'other' })).not.toBe(processingDefinition.id(payload));
   });
 
   it('reads createdDate without a zone as UTC', () => {
-    expect(processingFamily.occurredAt(payload).toISOString()).toBe('2022-03-15T12:13:05.909Z');
-    expect(processingFamily.occurredAt({ ...payload, createdDate: '2022-03-15T12:13:05+02:00' }).toISOString()).toBe(
+    expect(processingDefinition.occurredAt(payload).toISOString()).toBe('2022-03-15T12:13:05.909Z');
+    expect(processingDefinition.occurredAt({ ...payload, createdDate: '2022-03-15T12:13:05+02:00' }).toISOString()).toBe(
       '2022-03-15T10:13:05.000Z',
     );
   });
 });
 
-describe('processingFamily.classify', () => {
-  const classify = (body: unknown) => processingFamily.classify(body as Readonly<Record<string, unknown>>);
+describe('processingDefinition.classify', () => {
+  const classify = (body: unknown) => processingDefinition.classify(body as Readonly<Record<string, unknown>>);
 
   it('returns an undocumented eventType as sent', () => {
     expect(classify({ requestId: 'r', id: 1, service: 'INVOICE', eventType: 'INVOICE_REFUNDED', data: {} })).toBe(
