@@ -13,7 +13,9 @@ export default defineConfig([
     },
     format: ['esm', 'cjs'],
     dts: true,
-    clean: true,
+    // dist/ is emptied by `npm run build` before tsup starts: the configs build in parallel, and a
+    // config's own clean would delete what another already wrote (the sandbox's .d.ts did vanish).
+    clean: false,
     sourcemap: true,
     target: 'es2022',
     platform: 'neutral',

@@ -9,7 +9,7 @@ export const FAMILIES = ['coinme.widget', 'coinme.notification', 'offramp', 'pro
 /** The public exports each entry point must have (design.md). */
 export const EXPECTED_EXPORTS = {
   'coinme-sdk': ['CoinmeClient', 'buildPartnerMapping', 'CoinmeError', 'constructEvent'],
-  'coinme-sdk/webhooks': ['constructEvent', 'parseWebhook', 'verifySignature', 'createWebhookHandler', 'WebhookSignatureError'],
+  'coinme-sdk/webhooks': ['constructEvent', 'parseWebhook', 'verifySignature', 'verifySignatureAsync', 'createWebhookHandler', 'WebhookSignatureError'],
   'coinme-sdk/testing': ['createMockCoinme', 'events', 'sign'],
 };
 
@@ -167,16 +167,32 @@ export async function runSmoke({ baseUrl, credentials, importSdk, signedSamples 
       if (failures.length > 0) throw new Error(`${failures.length}/${mine.length} failed: ${failures.slice(0, 3).join('; ')}`);
     });
   }
-  await check('verifySignature (base64, hex, tampered)', async () => {
-    const verifySignature = need(hooks, 'coinme-sdk/webhooks', 'verifySignature');
+  await check('verifySignatureAsync (base64, hex, tampered)', async () => {
+    const verifySignatureAsync = need(hooks, 'coinme-sdk/webhooks', 'verifySignatureAsync');
     const sample = pickHeaderSample(samples);
     const signature = headerValue(sample.headers, 'x-coinme-signature');
     assert(signature, 'the signed sample carries no X-Coinme-Signature');
-    assert((await verifySignature({ payload: sample.body, signature, secret: WEBHOOK_SECRET })) === true, 'a good base64 signature was refused');
+    assert((await verifySignatureAsync({ payload: sample.body, signature, secret: WEBHOOK_SECRET })) === true, 'a good base64 signature was refused');
     const hex = await hmac(sample.body, 'hex');
-    assert((await verifySignature({ payload: sample.body, signature: hex, secret: WEBHOOK_SECRET })) === true, 'a good hex signature was refused');
+    assert((await verifySignatureAsync({ payload: sample.body, signature: hex, secret: WEBHOOK_SECRET })) === true, 'a good hex signature was refused');
     const tampered = sample.body.replace(/}\s*$/, ',"x":1}');
-    assert((await verifySignature({ payload: tampered, signature, secret: WEBHOOK_SECRET })) === false, 'a tampered body was accepted');
+    assert((await verifySignatureAsync({ payload: tampered, signature, secret: WEBHOOK_SECRET })) === false, 'a tampered body was accepted');
+  });
+  // The synchronous form needs node:crypto (Node, Bun, Deno); elsewhere it must refuse clearly.
+  await check('verifySignature (sync; else TypeError naming the async form)', async () => {
+    const verifySignature = need(hooks, 'coinme-sdk/webhooks', 'verifySignature');
+    const sample = pickHeaderSample(samples);
+    const signature = headerValue(sample.headers, 'x-coinme-signature');
+    let result;
+    try {
+      result = verifySignature({ payload: sample.body, signature, secret: WEBHOOK_SECRET });
+    } catch (error) {
+      assert(error instanceof TypeError && /verifySignatureAsync/.test(error.message), `unexpected ${describe(error)}`);
+      return;
+    }
+    assert(result === true, 'a good signature was refused (or a Promise was returned)');
+    const tampered = sample.body.replace(/}\s*$/, ',"x":1}');
+    assert(verifySignature({ payload: tampered, signature, secret: WEBHOOK_SECRET }) === false, 'a tampered body was accepted');
   });
   await check('constructEvent rejects bad signature', async () => {
     const constructEvent = need(hooks, 'coinme-sdk/webhooks', 'constructEvent');
