@@ -1,8 +1,7 @@
 // Performance and size budgets of coinme-sdk, measured on the built package (dist/) as users
 // get it. Prints a table, writes bench/results.json and exits 1 when a budget is missed.
 // Timings are ratios to a baseline timed in the same process (or the same spawns), so the noise
-// of a busy machine mostly cancels; a timing that misses its budget is measured once more before
-// it counts as a failure.
+// of a busy machine mostly cancels. Every figure is measured once: a miss fails the run.
 //
 //   npm run build && tsx bench/run.ts        (--src: measure the sources instead of dist/)
 import { writeFileSync } from 'node:fs';
@@ -18,27 +17,24 @@ import { measureTreeShaking } from './tree-shaking.js';
 
 interface Section {
   measure: () => Promise<Figure[]>;
-  /** Timings are noisy: a miss is measured once more. Sizes and import effects are exact. */
-  timing: boolean;
   /** What to report when the section cannot run at all. */
   expected: { name: string; unit: string; budget?: Budget }[];
 }
 
 const sections: Section[] = [
-  // Webhook budgets: same-run medians, never re-measured (timing: false).
-  { measure: measureVerify, timing: false, expected: [{ name: 'verifySignature, bytes', unit: 'ops/s', budget: { on: 'ratio', op: '>=', limit: 0.9 } }] },
-  { measure: measureConstruct, timing: false, expected: [{ name: 'constructEvent, slowest type', unit: 'ops/s', budget: { on: 'ratio', op: '>=', limit: 0.7 } }] },
-  { measure: measureFetchHandler, timing: false, expected: [{ name: 'createWebhookHandler end to end', unit: 'req/s', budget: { on: 'ratio', op: '>=', limit: 0.6 } }] },
-  { measure: measureWebCrypto, timing: false, expected: [{ name: 'verifySignatureAsync (Web Crypto)', unit: 'ops/s', budget: { on: 'ratio', op: '>=', limit: 0.8 } }] },
-  { measure: measureWebhookBundles, timing: false, expected: [{ name: 'webhook bundles', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 0 } }] },
-  { measure: measureColdStart, timing: false, expected: [{ name: 'cold start: webhooks', unit: 'ms', budget: { on: 'value', op: '<=', limit: 0 } }] },
-  // Client budgets fail on a miss: no second measurement.
-  { measure: measureClient, timing: false, expected: [{ name: 'client: CPU per cryptoChains.list() over loopback', unit: 'µs CPU/call', budget: { on: 'ratio', op: '<=', limit: 2 } }, { name: 'bundle: { CoinmeClient } from coinme-sdk', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 40 } }] },
-  { measure: measureTreeShaking, timing: false, expected: [{ name: 'tree-shaking from the root entry', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 0.5 } }] },
-  { measure: measureBundles, timing: false, expected: [{ name: 'bundle sizes', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 0 } }] },
-  { measure: measureImportEffects, timing: false, expected: [{ name: 'import side effects', unit: 'effects', budget: { on: 'value', op: '<=', limit: 0 } }] },
-  { measure: measureMapping, timing: false, expected: [{ name: 'buildPartnerMapping', unit: 'calls/s' }] },
-  { measure: measureReduce, timing: false, expected: [{ name: 'reduceSession', unit: 'events/s' }] },
+  // Same-run medians and exact sizes, each measured once.
+  { measure: measureVerify, expected: [{ name: 'verifySignature, bytes', unit: 'ops/s', budget: { on: 'ratio', op: '>=', limit: 0.9 } }] },
+  { measure: measureConstruct, expected: [{ name: 'constructEvent, slowest type', unit: 'ops/s', budget: { on: 'ratio', op: '>=', limit: 0.7 } }] },
+  { measure: measureFetchHandler, expected: [{ name: 'createWebhookHandler end to end', unit: 'req/s', budget: { on: 'ratio', op: '>=', limit: 0.6 } }] },
+  { measure: measureWebCrypto, expected: [{ name: 'verifySignatureAsync (Web Crypto)', unit: 'ops/s', budget: { on: 'ratio', op: '>=', limit: 0.8 } }] },
+  { measure: measureWebhookBundles, expected: [{ name: 'webhook bundles', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 0 } }] },
+  { measure: measureColdStart, expected: [{ name: 'cold start: webhooks', unit: 'ms', budget: { on: 'value', op: '<=', limit: 0 } }] },
+  { measure: measureClient, expected: [{ name: 'client: CPU per cryptoChains.list() over loopback', unit: 'µs CPU/call', budget: { on: 'ratio', op: '<=', limit: 2 } }, { name: 'bundle: { CoinmeClient } from coinme-sdk', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 40 } }] },
+  { measure: measureTreeShaking, expected: [{ name: 'tree-shaking from the root entry', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 0.5 } }] },
+  { measure: measureBundles, expected: [{ name: 'bundle sizes', unit: 'KB gz', budget: { on: 'value', op: '<=', limit: 0 } }] },
+  { measure: measureImportEffects, expected: [{ name: 'import side effects', unit: 'effects', budget: { on: 'value', op: '<=', limit: 0 } }] },
+  { measure: measureMapping, expected: [{ name: 'buildPartnerMapping', unit: 'calls/s' }] },
+  { measure: measureReduce, expected: [{ name: 'reduceSession', unit: 'events/s' }] },
 ];
 
 async function attempt(section: Section): Promise<Figure[]> {
@@ -47,21 +43,6 @@ async function attempt(section: Section): Promise<Figure[]> {
   } catch (error) {
     return section.expected.map(({ name, unit, budget }) => ({ ...failed(name, unit, budget, error), ...(budget ? { pass: false } : {}) }));
   }
-}
-
-const subject = (figure: Figure) => (figure.budget?.on === 'ratio' ? figure.ratio : figure.value);
-
-async function measure(section: Section): Promise<Figure[]> {
-  const first = await attempt(section);
-  // Re-measure only timings that were measured and missed; a figure that could not be taken at all stays failed.
-  const missed = first.filter((figure) => figure.pass === false && Number.isFinite(subject(figure) ?? Number.NaN));
-  if (!section.timing || missed.length === 0) return first;
-  console.log(`  re-measuring once (missed: ${missed.map((figure) => figure.name).join('; ')})`);
-  const second = await attempt(section);
-  return second.map((figure) => {
-    const before = missed.find((item) => item.name === figure.name);
-    return before ? { ...figure, remeasured: true, firstAttempt: subject(before) ?? Number.NaN } : figure;
-  });
 }
 
 function format(value: number | undefined, unit = ''): string {
@@ -84,7 +65,7 @@ function printTable(figures: Figure[]): void {
     figure.baseline ? `${format(figure.baseline.value, figure.baseline.unit)} (${figure.baseline.name})` : '',
     figure.ratio === undefined ? '' : `${format(figure.ratio)}×`,
     budgetText(figure.budget, figure.unit),
-    figure.pass === undefined ? 'info' : figure.pass ? (figure.remeasured ? 'pass (2nd try)' : 'pass') : figure.remeasured ? 'FAIL (2 tries)' : 'FAIL',
+    figure.pass === undefined ? 'info' : figure.pass ? 'pass' : 'FAIL',
   ]);
   const header = ['figure', 'value', 'baseline', 'ratio', 'budget', 'result'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
@@ -93,15 +74,14 @@ function printTable(figures: Figure[]): void {
   console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));
   for (const row of rows) console.log(line(row));
   for (const figure of figures) {
-    const notes = [figure.note, figure.remeasured ? `first try ${format(figure.firstAttempt)}; re-measured once` : undefined].filter(Boolean);
-    if (notes.length) console.log(`  ${figure.name}: ${notes.join('; ')}`);
+    if (figure.note) console.log(`  ${figure.name}: ${figure.note}`);
   }
 }
 
 const started = performance.now();
 console.log(`coinme-sdk benchmarks on Node ${process.versions.node} (${origin})`);
 const figures: Figure[] = [];
-for (const section of sections) figures.push(...(await measure(section)));
+for (const section of sections) figures.push(...(await attempt(section)));
 const seconds = (performance.now() - started) / 1000;
 
 console.log('');

@@ -20,10 +20,6 @@ export interface Figure {
   budget?: Budget;
   /** Undefined when the figure has no budget. */
   pass?: boolean;
-  /** True when a first measurement missed the budget and this is the second one. */
-  remeasured?: boolean;
-  /** The figure of the first measurement, when remeasured. */
-  firstAttempt?: number;
   note?: string;
 }
 
