@@ -11,7 +11,18 @@ export default defineConfig([
       postgres: 'src/postgres/index.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations of every library entry, the sandbox's included, in this one pass: a separate
+    // declaration build for the sandbox raced this one, whose clean removes dist/*.d.ts as it starts.
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        webhooks: 'src/webhooks/index.ts',
+        testing: 'src/testing/index.ts',
+        redis: 'src/redis/index.ts',
+        postgres: 'src/postgres/index.ts',
+        sandbox: 'src/sandbox/index.ts',
+      },
+    },
     clean: true,
     sourcemap: true,
     target: 'es2022',
@@ -31,10 +42,10 @@ export default defineConfig([
     external: ['zod', 'zod/mini', 'zod/v4/core', 'ky'],
   },
   {
-    // The local sandbox (node:http), its own Node-only entry.
+    // The local sandbox (node:http), its own Node-only entry (its declarations come with the first).
     entry: { sandbox: 'src/sandbox/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: false,
     clean: false,
     sourcemap: true,
     platform: 'node',
