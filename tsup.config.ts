@@ -1,6 +1,6 @@
 import { defineConfig } from 'tsup';
 
-// Kept plain on purpose: three library entry points (ESM + CJS + .d.ts each) and the CLI.
+// Kept plain on purpose: the library entry points (ESM + CJS + .d.ts each), the CLI and the sandbox.
 export default defineConfig([
   {
     entry: {
@@ -12,9 +12,21 @@ export default defineConfig([
       postgres: 'src/postgres/index.ts',
     },
     format: ['esm', 'cjs'],
-    dts: true,
+    // Declarations of every library entry, the sandbox's included, in this one pass, so the sandbox
+    // and testing entries share one set of the mock's types.
+    dts: {
+      entry: {
+        index: 'src/index.ts',
+        webhooks: 'src/webhooks/index.ts',
+        'webhooks-verify': 'src/webhooks/verify-only.ts',
+        testing: 'src/testing/index.ts',
+        redis: 'src/redis/index.ts',
+        postgres: 'src/postgres/index.ts',
+        sandbox: 'src/sandbox/index.ts',
+      },
+    },
     // dist/ is emptied by `npm run build` before tsup starts: the configs build in parallel, and a
-    // config's own clean would delete what another already wrote (the sandbox's .d.ts did vanish).
+    // config's own clean would delete what another already wrote.
     clean: false,
     sourcemap: true,
     target: 'es2022',
@@ -34,10 +46,10 @@ export default defineConfig([
     external: ['zod', 'zod/mini', 'zod/v4/core', 'ky'],
   },
   {
-    // The local sandbox (node:http), its own Node-only entry.
+    // The local sandbox (node:http), its own Node-only entry (its declarations come with the first).
     entry: { sandbox: 'src/sandbox/index.ts' },
     format: ['esm', 'cjs'],
-    dts: true,
+    dts: false,
     clean: false,
     sourcemap: true,
     platform: 'node',

@@ -40,3 +40,7 @@ declare const Bun: {
 };
 /** The app's own work for one event. */
 declare function handleEvent(event: import('coinme-sdk/webhooks').WebhookEvent): Promise<void>;
+/** The app's ledger, crediting a customer once their purchase completed. */
+declare const ledger: { credit(customerId: string | undefined, amount: import('coinme-sdk').SessionAmount | undefined): Promise<void> };
+/** The app's own fulfilment of a paid order. */
+declare function creditOrder(externalSessionId: string, transactionId: string): Promise<void>;
