@@ -1,8 +1,9 @@
 import type { RequestOptions } from '../core/request-options.js';
 import type { CryptoChains } from '../resources/crypto-chains.js';
 import type { LocationLicensing } from '../resources/location-licensing.js';
-import type { TransactionLimits } from '../resources/transaction-limits.js';
+import { parseTransactionLimitsParams, type TransactionLimits } from '../resources/transaction-limits.js';
 import { buildPartnerMapping } from './build.js';
+import { parseMappingInput } from './input.js';
 import type { PartnerMapping, PaymentMethodOverride } from './types.js';
 
 /** Options of `coinme.buildPartnerMapping()`. */
@@ -31,13 +32,15 @@ export async function fetchPartnerMapping(
   options?: RequestOptions,
 ): Promise<PartnerMapping> {
   const { customerId, fiatCurrencyCode, paymentMethods, country = 'US' } = params;
+  // Every input is checked before the first request: a bad one must send nothing.
+  parseMappingInput({ assets: [], licensedStates: [], paymentMethods, country });
+  const limitsParams = customerId === undefined ? undefined : { customerId, ...(fiatCurrencyCode === undefined ? {} : { fiatCurrencyCode }) };
+  if (limitsParams) parseTransactionLimitsParams(limitsParams);
   const [assets, licensedStates, limits] = await Promise.all([
     sources.cryptoChains.list(options),
     // locationlicensing names countries with three letters.
     sources.locationLicensing.list({ country: country.toUpperCase() === 'US' ? 'USA' : country }, options),
-    customerId === undefined
-      ? undefined
-      : sources.transactionLimits.get({ customerId, ...(fiatCurrencyCode === undefined ? {} : { fiatCurrencyCode }) }, options),
+    limitsParams && sources.transactionLimits.get(limitsParams, options),
   ]);
   return buildPartnerMapping({ assets, licensedStates, limits, paymentMethods, country });
 }

@@ -43,6 +43,15 @@ const schemas = /* @__PURE__ */ lazy(() => ({
 }));
 
 /**
+ * Checks `TransactionLimitsParams` as `transactionLimits.get` does, without sending anything.
+ *
+ * @internal
+ */
+export function parseTransactionLimitsParams(params: TransactionLimitsParams): { customerId: string; fiatCurrencyCode?: string | undefined } {
+  return parseInput(schemas().params, params);
+}
+
+/**
  * Per-customer limits.
  *
  * @example

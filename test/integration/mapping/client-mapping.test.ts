@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPartnerMapping } from 'coinme-sdk';
+import { buildPartnerMapping, ValidationError } from 'coinme-sdk';
 import { seededCustomerId } from 'coinme-sdk/testing';
 import { useMockCoinme } from '../client/mock-server.js';
 
@@ -32,5 +32,14 @@ describe('coinme.buildPartnerMapping', () => {
     expect(JSON.stringify(mapping)).toBe(
       JSON.stringify(buildPartnerMapping({ assets: await coinme.cryptoChains.list(), licensedStates: await coinme.locationLicensing.list(), limits })),
     );
+  });
+
+  it('checks every input before sending anything', async () => {
+    const coinme = client();
+    await expect(coinme.buildPartnerMapping({ customerId: 'cust-1' })).rejects.toMatchObject({ name: 'ValidationError', field: 'customerId' });
+    await expect(coinme.buildPartnerMapping({ fiatCurrencyCode: 'dollars', customerId: seededCustomerId })).rejects.toBeInstanceOf(ValidationError);
+    await expect(coinme.buildPartnerMapping({ country: 'FR' })).rejects.toMatchObject({ field: 'country' });
+    await expect(coinme.buildPartnerMapping({ paymentMethods: [{ id: 'CARD', min: 'lots' }] })).rejects.toBeInstanceOf(ValidationError);
+    expect(mock.requests).toEqual([]);
   });
 });
