@@ -39,7 +39,7 @@ describe('coinme.buildPartnerMapping', () => {
     await expect(coinme.buildPartnerMapping({ customerId: 'cust-1' })).rejects.toMatchObject({ name: 'ValidationError', field: 'customerId' });
     await expect(coinme.buildPartnerMapping({ fiatCurrencyCode: 'dollars', customerId: seededCustomerId })).rejects.toBeInstanceOf(ValidationError);
     await expect(coinme.buildPartnerMapping({ country: 'FR' })).rejects.toMatchObject({ field: 'country' });
-    await expect(coinme.buildPartnerMapping({ paymentMethods: [{ id: 'CARD', min: 'lots' }] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(coinme.buildPartnerMapping({ paymentMethods: [{ id: 'CARD', min: -5 }] })).rejects.toBeInstanceOf(ValidationError);
     expect(mock.requests).toEqual([]);
   });
 });
