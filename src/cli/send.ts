@@ -1,4 +1,4 @@
-import { TEST_DELIVERY_HEADER } from '../testing/test-delivery.js';
+import { TEST_DELIVERY_HEADER } from '../webhooks/test-delivery.js';
 import { type CliIo, EXIT, println } from './io.js';
 import { shown } from './target.js';
 

@@ -1,7 +1,7 @@
 import { createEvents } from '../testing/events.js';
 import { samples } from '../testing/events/samples.js';
 import { sign } from '../testing/sign.js';
-import { TEST_DELIVERY_HEADER } from '../testing/test-delivery.js';
+import { TEST_DELIVERY_HEADER } from '../webhooks/test-delivery.js';
 import type { WebhookEventType } from '../webhooks/event.js';
 import { parseWebhook } from '../webhooks/parse.js';
 import { parseCommand, text, usageError } from './args.js';

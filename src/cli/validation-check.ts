@@ -1,5 +1,5 @@
 import { createUserValidationRequest, type UserValidationCredential } from '../testing/user-validation.js';
-import { TEST_DELIVERY_HEADER } from '../testing/test-delivery.js';
+import { TEST_DELIVERY_HEADER } from '../webhooks/test-delivery.js';
 import { parseCommand, text, usageError } from './args.js';
 import { checkHelp } from './help.js';
 import { type CliIo, EXIT, println, VALIDATION_ENV } from './io.js';

@@ -31,6 +31,6 @@ export { events, createEvents } from './events.js';
 export type { CreateEventsOptions, DeepPartial, EventFactories, EventFactory, EventPayload, EventSeed } from './events.js';
 export { sign } from './sign.js';
 export type { SignOptions, SignedWebhook } from './sign.js';
-export { TEST_DELIVERY_HEADER } from './test-delivery.js';
+export { TEST_DELIVERY_HEADER } from '../webhooks/test-delivery.js';
 export { createUserValidationRequest } from './user-validation.js';
 export type { UserValidationCredential, UserValidationRequestParams } from './user-validation.js';

@@ -5,6 +5,7 @@ import { checkSize } from './json.js';
 import { type ConstructEventOptions, type ResolvedOptions, resolveConstructOptions } from './options.js';
 import { parseEvent } from './parse.js';
 import { safeEqual } from './safe-equal.js';
+import { TEST_DELIVERY_HEADER } from './test-delivery.js';
 import { matchesNode, matchesWeb, signedData } from './verify.js';
 
 /**
@@ -30,6 +31,12 @@ function checkApiKey(options: ResolvedOptions, headers: WebhookHeaders | undefin
   if (!safeEqual(apiKey.trim(), options.apiKey)) throw new WebhookSignatureError(`Webhook ${name} does not match`);
 }
 
+function checkTestDelivery(options: ResolvedOptions, headers: WebhookHeaders | undefined): void {
+  if (options.refuseTestDeliveries && getHeader(headers, TEST_DELIVERY_HEADER) !== undefined) {
+    throw new WebhookSignatureError(`Test delivery refused: it carries the ${TEST_DELIVERY_HEADER} header (refuseTestDeliveries is set)`);
+  }
+}
+
 function checkAge(event: WebhookEvent, options: ResolvedOptions): void {
   const tolerance = options.toleranceMs;
   // An unknown event whose body states no time cannot be judged by age.
@@ -52,6 +59,7 @@ export async function receive(
 ): Promise<WebhookEvent> {
   // Oversized bodies are refused before any HMAC or parse is spent on them.
   checkSize(payload, options.maxBytes);
+  checkTestDelivery(options, headers);
   checkApiKey(options, headers);
   const header = getHeader(headers, options.signatureHeader);
   if (options.scheme === 'header' && (header === undefined || header.trim() === '')) {

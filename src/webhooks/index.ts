@@ -7,6 +7,7 @@ export { createFastifyWebhookPlugin } from './adapters/fastify.js';
 export { constructEvent } from './construct.js';
 export { webhookEventTypes } from './event.js';
 export { parseWebhook } from './parse.js';
+export { TEST_DELIVERY_HEADER } from './test-delivery.js';
 export { verifySignature, verifySignatureAsync } from './verify.js';
 export { WebhookBodyConsumedError, WebhookConfigurationError } from './errors.js';
 

@@ -46,6 +46,12 @@ export interface ConstructEventOptions {
   strict?: boolean;
   /** Largest raw body accepted, in bytes. Default 1 MiB. */
   maxBytes?: number;
+  /**
+   * Refuse deliveries that carry the `coinme-sdk-test-delivery` header, which every request sent
+   * by the `coinme-sdk` CLI carries: set it in production so a test event cannot be mistaken for
+   * one of Coinme's. Default `false`.
+   */
+  refuseTestDeliveries?: boolean;
 }
 
 /**
@@ -88,6 +94,7 @@ export interface ResolvedOptions {
   readonly now: () => Date | number;
   readonly strict: boolean;
   readonly maxBytes: number;
+  readonly refuseTestDeliveries: boolean;
 }
 
 /**
@@ -118,6 +125,7 @@ const CONSTRUCT_KEYS = [
   'now',
   'strict',
   'maxBytes',
+  'refuseTestDeliveries',
 ];
 const HANDLER_KEYS = [...CONSTRUCT_KEYS, 'onEvent', 'onError'];
 // Keys constructEvent takes beside its options: the delivery itself.
@@ -202,6 +210,7 @@ function resolve(options: unknown, known: readonly string[]): ResolvedOptions {
     now: optionalType(record, 'now', 'function') ?? Date.now,
     strict: optionalType(record, 'strict', 'boolean') ?? false,
     maxBytes: positive(record, 'maxBytes', true) ?? DEFAULT_MAX_BYTES,
+    refuseTestDeliveries: optionalType(record, 'refuseTestDeliveries', 'boolean') ?? false,
   };
 }
 

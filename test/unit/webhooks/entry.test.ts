@@ -28,6 +28,7 @@ describe('the coinme-sdk/webhooks entry', () => {
   it('exports exactly the webhook API', () => {
     expect(Object.keys(webhooks).sort()).toEqual([
       'CoinmeError',
+      'TEST_DELIVERY_HEADER',
       'UserValidationError',
       'ValidationError',
       'WebhookBodyConsumedError',
