@@ -3,7 +3,8 @@ import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';
-import * as fields from './partner-fields.js';
+import { lazy } from '../internal/lazy.js';
+import { optional, partnerFields } from './partner-fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -87,49 +88,53 @@ export interface OrderTemplateCount {
   maximumReached: boolean;
 }
 
-const createParamsSchema = z.strictObject({
-  customerId: fields.idInput,
-  debitCurrencyCode: fields.currencyCodeInput,
-  creditCurrencyCode: fields.currencyCodeInput,
-  amountValue: fields.amountInput.optional(),
-  amountCurrencyCode: fields.currencyCodeInput.optional(),
-  providerId: fields.textInput,
-  locationReference: fields.textInput,
-  externalCustodyCreditInfo: z.strictObject({ walletAddress: fields.textInput, blockchainMemo: fields.textInput.optional() }).optional(),
-  chain: fields.textInput.optional(),
+const schemas = /* @__PURE__ */ lazy(() => {
+  const fields = partnerFields();
+  const createParamsSchema = z.strictObject({
+    customerId: fields.idInput,
+    debitCurrencyCode: fields.currencyCodeInput,
+    creditCurrencyCode: fields.currencyCodeInput,
+    amountValue: fields.amountInput.optional(),
+    amountCurrencyCode: fields.currencyCodeInput.optional(),
+    providerId: fields.textInput,
+    locationReference: fields.textInput,
+    externalCustodyCreditInfo: z.strictObject({ walletAddress: fields.textInput, blockchainMemo: fields.textInput.optional() }).optional(),
+    chain: fields.textInput.optional(),
+  });
+
+  const countParamsSchema = z.strictObject({ providerId: fields.textInput });
+  const deleteParamsSchema = z.strictObject({ customerId: fields.idInput });
+
+  const templateSchema = z.looseObject({
+    transactionSystemRef: fields.idOutput,
+    orderTemplateId: optional(fields.idOutput),
+    transactionProviderRef: optional(fields.idOutput),
+    status: fields.optionalText,
+    active: optional(fields.booleanOutput),
+    sealed: optional(fields.booleanOutput),
+    debitCurrencyCode: fields.optionalText,
+    debitCurrencyUnitPrice: optional(fields.decimalOutput),
+    creditCurrencyCode: fields.optionalText,
+    creditCurrencyAmount: optional(fields.decimalOutput),
+    amountValue: optional(fields.decimalOutput),
+    amountCurrencyCode: fields.optionalText,
+    feesMap: fields.feesOutput,
+    expiryTimestamp: optional(fields.isoDateOutput),
+  });
+
+  const createdSchema = z.looseObject({ transactionTemplate: templateSchema });
+  const listSchema = z.looseObject({ transactionTemplate: optional(z.array(templateSchema)) });
+  const countSchema = z.looseObject({
+    createdCount: fields.countOutput,
+    maxOrdersSubmitted: fields.countOutput,
+    maximumReached: fields.booleanOutput,
+  });
+  // Coinme documents the delete answer as `{}`; whatever arrives besides an error is accepted.
+  const deletedSchema = z.unknown();
+  return { createParamsSchema, countParamsSchema, deleteParamsSchema, templateSchema, createdSchema, listSchema, countSchema, deletedSchema };
 });
 
-const countParamsSchema = z.strictObject({ providerId: fields.textInput });
-const deleteParamsSchema = z.strictObject({ customerId: fields.idInput });
-
-const templateSchema = z.looseObject({
-  transactionSystemRef: fields.idOutput,
-  orderTemplateId: fields.optional(fields.idOutput),
-  transactionProviderRef: fields.optional(fields.idOutput),
-  status: fields.optionalText,
-  active: fields.optional(fields.booleanOutput),
-  sealed: fields.optional(fields.booleanOutput),
-  debitCurrencyCode: fields.optionalText,
-  debitCurrencyUnitPrice: fields.optional(fields.decimalOutput),
-  creditCurrencyCode: fields.optionalText,
-  creditCurrencyAmount: fields.optional(fields.decimalOutput),
-  amountValue: fields.optional(fields.decimalOutput),
-  amountCurrencyCode: fields.optionalText,
-  feesMap: fields.feesOutput,
-  expiryTimestamp: fields.optional(fields.isoDateOutput),
-});
-
-const createdSchema = z.looseObject({ transactionTemplate: templateSchema });
-const listSchema = z.looseObject({ transactionTemplate: fields.optional(z.array(templateSchema)) });
-const countSchema = z.looseObject({
-  createdCount: fields.countOutput,
-  maxOrdersSubmitted: fields.countOutput,
-  maximumReached: fields.booleanOutput,
-});
-// Coinme documents the delete answer as `{}`; whatever arrives besides an error is accepted.
-const deletedSchema = z.unknown();
-
-function toTemplate({ expiryTimestamp, ...rest }: z.output<typeof templateSchema>): OrderTemplate {
+function toTemplate({ expiryTimestamp, ...rest }: z.output<ReturnType<typeof schemas>['templateSchema']>): OrderTemplate {
   return { ...rest, expiresAt: expiryTimestamp };
 }
 
@@ -157,9 +162,9 @@ export class OrderTemplates extends APIResource {
    * ```
    */
   async create(params: CreateOrderTemplateParams, options?: RequestOptions): Promise<OrderTemplate> {
-    const input = parseInput(createParamsSchema, params);
+    const input = parseInput(schemas().createParamsSchema, params);
     const json = { ...input, customerId: jsonNumber(input.customerId) };
-    const data = await this.request({ method: 'POST', path: '/order-template', json, retryable: false, schema: createdSchema, options });
+    const data = await this.request({ method: 'POST', path: '/order-template', json, retryable: false, schema: schemas().createdSchema, options });
     return toTemplate(data.transactionTemplate);
   }
 
@@ -172,8 +177,8 @@ export class OrderTemplates extends APIResource {
    * ```
    */
   async list(customerId: string | bigint | number, options?: RequestOptions): Promise<OrderTemplate[]> {
-    const id = parseInput(fields.idInput, customerId, 'customerId');
-    const data = await this.request({ method: 'GET', path: `/order-template/templates/${id}`, retryable: true, schema: listSchema, options });
+    const id = parseInput(partnerFields().idInput, customerId, 'customerId');
+    const data = await this.request({ method: 'GET', path: `/order-template/templates/${id}`, retryable: true, schema: schemas().listSchema, options });
     return (data.transactionTemplate ?? []).map(toTemplate);
   }
 
@@ -186,10 +191,10 @@ export class OrderTemplates extends APIResource {
    * ```
    */
   async count(customerId: string | bigint | number, params: { providerId: string }, options?: RequestOptions): Promise<OrderTemplateCount> {
-    const id = parseInput(fields.idInput, customerId, 'customerId');
-    const { providerId } = parseInput(countParamsSchema, params);
+    const id = parseInput(partnerFields().idInput, customerId, 'customerId');
+    const { providerId } = parseInput(schemas().countParamsSchema, params);
     const path = `/order-template/templates/count/${id}`;
-    const data = await this.request({ method: 'GET', path, query: { providerId }, retryable: true, schema: countSchema, options });
+    const data = await this.request({ method: 'GET', path, query: { providerId }, retryable: true, schema: schemas().countSchema, options });
     return { createdCount: data.createdCount, maxOrdersSubmitted: data.maxOrdersSubmitted, maximumReached: data.maximumReached };
   }
 
@@ -203,9 +208,9 @@ export class OrderTemplates extends APIResource {
    * ```
    */
   async delete(transactionSystemRef: string, params: { customerId: string | bigint | number }, options?: RequestOptions): Promise<void> {
-    const ref = parseInput(fields.textInput, transactionSystemRef, 'transactionSystemRef');
-    const { customerId } = parseInput(deleteParamsSchema, params);
+    const ref = parseInput(partnerFields().textInput, transactionSystemRef, 'transactionSystemRef');
+    const { customerId } = parseInput(schemas().deleteParamsSchema, params);
     const path = `/order-template/${encodeURIComponent(ref)}`;
-    await this.request({ method: 'DELETE', path, query: { customerId }, retryable: false, envelope: 'optional', schema: deletedSchema, options });
+    await this.request({ method: 'DELETE', path, query: { customerId }, retryable: false, envelope: 'optional', schema: schemas().deletedSchema, options });
   }
 }

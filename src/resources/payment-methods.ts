@@ -3,7 +3,8 @@ import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';
-import * as fields from './partner-fields.js';
+import { lazy } from '../internal/lazy.js';
+import { matchingInput, oneOfInput, optional, partnerFields } from './partner-fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -126,62 +127,67 @@ export interface PaymentMethodCustomerParams {
   customerId: string | bigint | number;
 }
 
-const twoLetters = (example: string) => fields.matchingInput(/^[A-Za-z]{2}$/, `must be a two-letter code such as "${example}"`);
+const twoLetters = (example: string) => matchingInput(/^[A-Za-z]{2}$/, `must be a two-letter code such as "${example}"`);
 
-// Messages name the rule, never the value: a card number must not reach an error.
-const cardSchema = z.strictObject({
-  cardNumber: fields.matchingInput(/^\d{12,19}$/, 'must be 12 to 19 digits, without spaces'),
-  month: fields.matchingInput(/^(0[1-9]|1[0-2])$/, 'must be two digits from "01" to "12"'),
-  year: fields.matchingInput(/^\d{4}$/, 'must be four digits such as "2030"'),
-  cvv: fields.matchingInput(/^\d{3,4}$/, 'must be 3 or 4 digits'),
-});
+const schemas = /* @__PURE__ */ lazy(() => {
+  const fields = partnerFields();
 
-const createParamsSchema = z.strictObject({
-  customerId: fields.idInput,
-  providerId: fields.textInput,
-  card: cardSchema,
-  billingAddress: z.strictObject({
-    firstName: fields.textInput.optional(),
-    lastName: fields.textInput.optional(),
-    country: twoLetters('US'),
-    addressLine1: fields.textInput,
-    addressLine2: fields.textInput.optional(),
-    zipCode: fields.textInput,
-    city: fields.textInput,
-    state: twoLetters('FL'),
-  }),
-  paymentProcessAssociation: fields.oneOfInput(['BUY', 'SELL'] as const),
-});
+  // Messages name the rule, never the value: a card number must not reach an error.
+  const cardSchema = z.strictObject({
+    cardNumber: matchingInput(/^\d{12,19}$/, 'must be 12 to 19 digits, without spaces'),
+    month: matchingInput(/^(0[1-9]|1[0-2])$/, 'must be two digits from "01" to "12"'),
+    year: matchingInput(/^\d{4}$/, 'must be four digits such as "2030"'),
+    cvv: matchingInput(/^\d{3,4}$/, 'must be 3 or 4 digits'),
+  });
 
-const customerParamsSchema = z.strictObject({ customerId: fields.idInput });
+  const createParamsSchema = z.strictObject({
+    customerId: fields.idInput,
+    providerId: fields.textInput,
+    card: cardSchema,
+    billingAddress: z.strictObject({
+      firstName: fields.textInput.optional(),
+      lastName: fields.textInput.optional(),
+      country: twoLetters('US'),
+      addressLine1: fields.textInput,
+      addressLine2: fields.textInput.optional(),
+      zipCode: fields.textInput,
+      city: fields.textInput,
+      state: twoLetters('FL'),
+    }),
+    paymentProcessAssociation: oneOfInput(['BUY', 'SELL'] as const),
+  });
 
-const paymentMethodSchema = z.looseObject({
-  paymentMethodId: fields.idOutput,
-  status: z.string(),
-  type: fields.optionalText,
-  providerId: fields.optional(fields.idOutput),
-  providerName: fields.optionalText,
-  cardProvider: fields.optionalText,
-  card: fields.optional(z.looseObject({ cardNumber: fields.optionalText, month: fields.optionalText, year: fields.optionalText })),
-  billingAddress: fields.optional(z.looseObject({})),
-  buySupported: fields.optional(fields.booleanOutput),
-  sellSupported: fields.optional(fields.booleanOutput),
-  createdAt: fields.optional(fields.epochDateOutput),
-  verifiedAt: fields.optional(fields.epochDateOutput),
-  declinedAt: fields.optional(fields.epochDateOutput),
-  deletedAt: fields.optional(fields.epochDateOutput),
-});
+  const customerParamsSchema = z.strictObject({ customerId: fields.idInput });
 
-const createdSchema = z.looseObject({
-  customerId: fields.optional(fields.idOutput),
-  partnerId: fields.optional(fields.idOutput),
-  paymentMethod: paymentMethodSchema,
-});
-const listSchema = z.looseObject({ paymentMethods: fields.optional(z.array(paymentMethodSchema)) });
-const statusSchema = z.looseObject({
-  maxReached: fields.booleanOutput,
-  maxVerifiedReached: fields.booleanOutput,
-  maxTotalReached: fields.booleanOutput,
+  const paymentMethodSchema = z.looseObject({
+    paymentMethodId: fields.idOutput,
+    status: z.string(),
+    type: fields.optionalText,
+    providerId: optional(fields.idOutput),
+    providerName: fields.optionalText,
+    cardProvider: fields.optionalText,
+    card: optional(z.looseObject({ cardNumber: fields.optionalText, month: fields.optionalText, year: fields.optionalText })),
+    billingAddress: optional(z.looseObject({})),
+    buySupported: optional(fields.booleanOutput),
+    sellSupported: optional(fields.booleanOutput),
+    createdAt: optional(fields.epochDateOutput),
+    verifiedAt: optional(fields.epochDateOutput),
+    declinedAt: optional(fields.epochDateOutput),
+    deletedAt: optional(fields.epochDateOutput),
+  });
+
+  const createdSchema = z.looseObject({
+    customerId: optional(fields.idOutput),
+    partnerId: optional(fields.idOutput),
+    paymentMethod: paymentMethodSchema,
+  });
+  const listSchema = z.looseObject({ paymentMethods: optional(z.array(paymentMethodSchema)) });
+  const statusSchema = z.looseObject({
+    maxReached: fields.booleanOutput,
+    maxVerifiedReached: fields.booleanOutput,
+    maxTotalReached: fields.booleanOutput,
+  });
+  return { createParamsSchema, customerParamsSchema, paymentMethodSchema, createdSchema, listSchema, statusSchema };
 });
 
 /**
@@ -208,9 +214,9 @@ export class PaymentMethods extends APIResource {
    * ```
    */
   async create(params: CreatePaymentMethodParams, options?: RequestOptions): Promise<CreatedPaymentMethod> {
-    const input = parseInput(createParamsSchema, params);
+    const input = parseInput(schemas().createParamsSchema, params);
     const json = { ...input, customerId: jsonNumber(input.customerId) };
-    const data = await this.request({ method: 'POST', path: '/paymentmethods', json, retryable: false, schema: createdSchema, options });
+    const data = await this.request({ method: 'POST', path: '/paymentmethods', json, retryable: false, schema: schemas().createdSchema, options });
     return data;
   }
 
@@ -223,8 +229,8 @@ export class PaymentMethods extends APIResource {
    * ```
    */
   async list(params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethod[]> {
-    const { customerId } = parseInput(customerParamsSchema, params);
-    const data = await this.request({ method: 'GET', path: '/paymentmethods', query: { customerId }, retryable: true, schema: listSchema, options });
+    const { customerId } = parseInput(schemas().customerParamsSchema, params);
+    const data = await this.request({ method: 'GET', path: '/paymentmethods', query: { customerId }, retryable: true, schema: schemas().listSchema, options });
     return data.paymentMethods ?? [];
   }
 
@@ -237,10 +243,10 @@ export class PaymentMethods extends APIResource {
    * ```
    */
   async retrieve(paymentMethodId: string, params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethod> {
-    const id = parseInput(fields.textInput, paymentMethodId, 'paymentMethodId');
-    const { customerId } = parseInput(customerParamsSchema, params);
+    const id = parseInput(partnerFields().textInput, paymentMethodId, 'paymentMethodId');
+    const { customerId } = parseInput(schemas().customerParamsSchema, params);
     const path = `/paymentmethods/${encodeURIComponent(id)}`;
-    return this.request({ method: 'GET', path, query: { customerId }, retryable: true, schema: paymentMethodSchema, options });
+    return this.request({ method: 'GET', path, query: { customerId }, retryable: true, schema: schemas().paymentMethodSchema, options });
   }
 
   /**
@@ -253,10 +259,10 @@ export class PaymentMethods extends APIResource {
    * ```
    */
   async delete(paymentMethodId: string, params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethod> {
-    const id = parseInput(fields.textInput, paymentMethodId, 'paymentMethodId');
-    const { customerId } = parseInput(customerParamsSchema, params);
+    const id = parseInput(partnerFields().textInput, paymentMethodId, 'paymentMethodId');
+    const { customerId } = parseInput(schemas().customerParamsSchema, params);
     const path = `/paymentmethods/${encodeURIComponent(id)}`;
-    return this.request({ method: 'DELETE', path, query: { customerId }, retryable: false, schema: paymentMethodSchema, options });
+    return this.request({ method: 'DELETE', path, query: { customerId }, retryable: false, schema: schemas().paymentMethodSchema, options });
   }
 
   /**
@@ -268,8 +274,8 @@ export class PaymentMethods extends APIResource {
    * ```
    */
   async status(params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethodStatus> {
-    const { customerId } = parseInput(customerParamsSchema, params);
-    const data = await this.request({ method: 'GET', path: '/paymentmethods/status', query: { customerId }, retryable: true, schema: statusSchema, options });
+    const { customerId } = parseInput(schemas().customerParamsSchema, params);
+    const data = await this.request({ method: 'GET', path: '/paymentmethods/status', query: { customerId }, retryable: true, schema: schemas().statusSchema, options });
     return { maxReached: data.maxReached, maxVerifiedReached: data.maxVerifiedReached, maxTotalReached: data.maxTotalReached };
   }
 }

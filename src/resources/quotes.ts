@@ -5,7 +5,7 @@ import { parseInput } from '../core/validate.js';
 import { lazy } from '../internal/lazy.js';
 import { jsonNumber } from '../internal/json-number.js';
 import { fields } from './fields.js';
-import * as partnerFields from './partner-fields.js';
+import { oneOfInput, optional, partnerFields } from './partner-fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -204,51 +204,52 @@ const schemas = /* @__PURE__ */ lazy(() => {
 });
 
 const bindingSchemas = /* @__PURE__ */ lazy(() => {
-  const settlementInput = partnerFields.oneOfInput(['INTERNAL', 'EXTERNAL'] as const).optional();
+  const partner = partnerFields();
+  const settlementInput = oneOfInput(['INTERNAL', 'EXTERNAL'] as const).optional();
 
   const createParamsSchema = z.strictObject({
-    customerId: partnerFields.idInput,
-    providerId: partnerFields.textInput.optional(),
-    debitCurrencyCode: partnerFields.currencyCodeInput,
-    creditCurrencyCode: partnerFields.currencyCodeInput,
-    amountValue: partnerFields.amountInput,
-    amountCurrencyCode: partnerFields.currencyCodeInput,
-    locationReference: partnerFields.textInput.optional(),
-    gpsCoordinates: z.strictObject({ latitude: partnerFields.coordinateInput, longitude: partnerFields.coordinateInput }).optional(),
+    customerId: partner.idInput,
+    providerId: partner.textInput.optional(),
+    debitCurrencyCode: partner.currencyCodeInput,
+    creditCurrencyCode: partner.currencyCodeInput,
+    amountValue: partner.amountInput,
+    amountCurrencyCode: partner.currencyCodeInput,
+    locationReference: partner.textInput.optional(),
+    gpsCoordinates: z.strictObject({ latitude: partner.coordinateInput, longitude: partner.coordinateInput }).optional(),
     cryptoSettlementType: settlementInput,
-    chain: partnerFields.textInput.optional(),
-    promoCode: partnerFields.textInput.optional(),
+    chain: partner.textInput.optional(),
+    promoCode: partner.textInput.optional(),
   });
 
   const sellAllParamsSchema = z.strictObject({
-    customerId: partnerFields.idInput,
-    debitCurrencyCode: partnerFields.currencyCodeInput,
-    creditCurrencyCode: partnerFields.currencyCodeInput,
+    customerId: partner.idInput,
+    debitCurrencyCode: partner.currencyCodeInput,
+    creditCurrencyCode: partner.currencyCodeInput,
     cryptoSettlementType: settlementInput,
-    chain: partnerFields.textInput.optional(),
+    chain: partner.textInput.optional(),
   });
 
-  const quoteIdInput = partnerFields.textInput;
+  const quoteIdInput = partner.textInput;
 
   const transactionalQuoteSchema = z.looseObject({
-    quoteId: partnerFields.idOutput,
-    expiresIn: partnerFields.optional(partnerFields.countOutput),
-    expirationTime: partnerFields.optional(partnerFields.isoDateOutput),
-    creditCurrencyUnitPrice: partnerFields.decimalOutput,
-    creditCurrencyUnitPriceCode: partnerFields.optionalText,
-    debitCurrencyUnitPrice: partnerFields.decimalOutput,
-    debitCurrencyUnitPriceCode: partnerFields.optionalText,
-    creditCurrencyAmount: partnerFields.decimalOutput,
+    quoteId: partner.idOutput,
+    expiresIn: optional(partner.countOutput),
+    expirationTime: optional(partner.isoDateOutput),
+    creditCurrencyUnitPrice: partner.decimalOutput,
+    creditCurrencyUnitPriceCode: partner.optionalText,
+    debitCurrencyUnitPrice: partner.decimalOutput,
+    debitCurrencyUnitPriceCode: partner.optionalText,
+    creditCurrencyAmount: partner.decimalOutput,
     creditCurrencyCode: z.string(),
-    debitCurrencyAmount: partnerFields.decimalOutput,
+    debitCurrencyAmount: partner.decimalOutput,
     debitCurrencyCode: z.string(),
-    totalFees: partnerFields.decimalOutput,
-    feeCurrency: partnerFields.optionalText,
-    feeCurrencyCode: partnerFields.optionalText,
-    feesMap: partnerFields.feesOutput,
-    spread: partnerFields.optional(partnerFields.decimalOutput),
-    spreadAmount: partnerFields.optional(partnerFields.decimalOutput),
-    spreadCurrencyCode: partnerFields.optionalText,
+    totalFees: partner.decimalOutput,
+    feeCurrency: partner.optionalText,
+    feeCurrencyCode: partner.optionalText,
+    feesMap: partner.feesOutput,
+    spread: optional(partner.decimalOutput),
+    spreadAmount: optional(partner.decimalOutput),
+    spreadCurrencyCode: partner.optionalText,
   });
 
   return { createParamsSchema, sellAllParamsSchema, quoteIdInput, transactionalQuoteSchema };

@@ -2,7 +2,8 @@
 import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
-import * as fields from './partner-fields.js';
+import { lazy } from '../internal/lazy.js';
+import { optional, partnerFields } from './partner-fields.js';
 import { APIResource } from './resource.js';
 import type { Transaction, TransactionHistoryParams, TransactionPage } from './transaction-history.js';
 
@@ -33,36 +34,40 @@ export interface TransactionsParams extends TransactionHistoryParams {
   maxPages?: number;
 }
 
-const integer = (min: number, max: number) => z.number().int().min(min).max(max);
+const schemas = /* @__PURE__ */ lazy(() => {
+  const fields = partnerFields();
+  const integer = (min: number, max: number) => z.number().int().min(min).max(max);
 
-const paramsSchema = z.strictObject({
-  customerId: fields.idInput,
-  currencyCode: fields.currencyCodeInput.optional(),
-  startDateTime: fields.dateTimeInput.optional(),
-  endDateTime: fields.dateTimeInput.optional(),
-  page: integer(0, Number.MAX_SAFE_INTEGER).optional(),
-  size: integer(1, maxPageSize).optional(),
-  maxPages: integer(1, Number.MAX_SAFE_INTEGER).optional(),
+  const paramsSchema = z.strictObject({
+    customerId: fields.idInput,
+    currencyCode: fields.currencyCodeInput.optional(),
+    startDateTime: fields.dateTimeInput.optional(),
+    endDateTime: fields.dateTimeInput.optional(),
+    page: integer(0, Number.MAX_SAFE_INTEGER).optional(),
+    size: integer(1, maxPageSize).optional(),
+    maxPages: integer(1, Number.MAX_SAFE_INTEGER).optional(),
+  });
+
+  const transactionSchema = z.looseObject({
+    totalFees: fields.decimalOutput,
+    feeCurrencyCode: z.string(),
+    creditCurrencyAmount: fields.decimalOutput,
+    creditCurrencyCode: z.string(),
+    debitCurrencyAmount: fields.decimalOutput,
+    debitCurrencyCode: z.string(),
+    transactionDateTime: fields.isoDateOutput,
+    partnerTransactionId: fields.idOutput,
+    transactionStatus: z.string(),
+    fromWalletAddress: fields.optionalText.transform((value) => value ?? ''),
+    toWalletAddress: fields.optionalText.transform((value) => value ?? ''),
+    promoCode: fields.optionalText,
+  });
+
+  const historySchema = z.looseObject({ transactions: optional(z.array(transactionSchema)) });
+  return { paramsSchema, historySchema };
 });
 
-const transactionSchema = z.looseObject({
-  totalFees: fields.decimalOutput,
-  feeCurrencyCode: z.string(),
-  creditCurrencyAmount: fields.decimalOutput,
-  creditCurrencyCode: z.string(),
-  debitCurrencyAmount: fields.decimalOutput,
-  debitCurrencyCode: z.string(),
-  transactionDateTime: fields.isoDateOutput,
-  partnerTransactionId: fields.idOutput,
-  transactionStatus: z.string(),
-  fromWalletAddress: fields.optionalText.transform((value) => value ?? ''),
-  toWalletAddress: fields.optionalText.transform((value) => value ?? ''),
-  promoCode: fields.optionalText,
-});
-
-const historySchema = z.looseObject({ transactions: fields.optional(z.array(transactionSchema)) });
-
-type ParsedParams = z.output<typeof paramsSchema>;
+type ParsedParams = z.output<ReturnType<typeof schemas>['paramsSchema']>;
 
 /**
  * The partner-API transaction history (`GET /transactionhistory`), page by page or all at once.
@@ -83,7 +88,7 @@ export class Transactions extends APIResource {
    * ```
    */
   async list(params: TransactionsParams, options?: RequestOptions): Promise<TransactionPage> {
-    return this.#fetchPage(parseInput(paramsSchema, params), options);
+    return this.#fetchPage(parseInput(schemas().paramsSchema, params), options);
   }
 
   /**
@@ -99,7 +104,7 @@ export class Transactions extends APIResource {
    * ```
    */
   async *iterate(params: TransactionsParams, options?: RequestOptions): AsyncGenerator<Transaction, void, undefined> {
-    const input = parseInput(paramsSchema, params);
+    const input = parseInput(schemas().paramsSchema, params);
     const size = input.size ?? defaultPageSize;
     const first = input.page ?? 0;
     const maxPages = input.maxPages ?? defaultMaxTransactionPages;
@@ -125,7 +130,7 @@ export class Transactions extends APIResource {
       page: String(page),
       size: String(size),
     };
-    const data = await this.request({ method: 'GET', path: '/transactionhistory', query, retryable: true, schema: historySchema, options });
+    const data = await this.request({ method: 'GET', path: '/transactionhistory', query, retryable: true, schema: schemas().historySchema, options });
     const transactions = (data.transactions ?? []).map(({ promoCode, ...rest }): Transaction => (promoCode === undefined ? rest : { ...rest, promoCode }));
     return { transactions, page, size, hasMore: transactions.length >= size };
   }

@@ -49,8 +49,11 @@ export type {
   WalletFundsDeliveredPayload,
 } from './processing/account.js';
 
-/** The documented processing events: one row per `eventType`, kept in one module per service. */
-const table = { ...invoiceEvents, ...fiatEvents, ...purseEvents, ...payoutEvents, ...accountEvents };
+/**
+ * The documented processing events: one row per `eventType`, kept in one module per service.
+ * Merged in a pure call: a bundler must keep a top-level object spread, and with it every row's zod.
+ */
+const table = /* @__PURE__ */ (() => ({ ...invoiceEvents, ...fiatEvents, ...purseEvents, ...payoutEvents, ...accountEvents }))();
 type Table = typeof table;
 
 /**

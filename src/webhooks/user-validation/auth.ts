@@ -57,7 +57,7 @@ export interface ResolvedAuth {
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 // A value a header cannot carry as is (it would be trimmed or refused), so it could never match.
 const UNSENDABLE = /[\u0000-\u0020\u007f]/;
-const encoder = new TextEncoder();
+const encoder = /* @__PURE__ */ new TextEncoder();
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const invalid = (field: string, message: string) => new ValidationError(`createUserValidationHandler: ${field} ${message}`, { field });
