@@ -79,7 +79,16 @@ describe('bounds on one call', () => {
       response.write('{"data":{"cryptoChains":{}},"padding":"');
       // 1 MiB of valid JSON: a client without a cap buffers it all and succeeds.
       for (let sent = 0; sent < 2 ** 20 && !response.destroyed; sent += padding.length) {
-        if (!response.write(padding)) await new Promise((resolve) => response.once('drain', resolve).once('close', resolve));
+        if (!response.write(padding)) {
+          // Wait for drain or close, and take both listeners off again: one pair per write would pile up.
+          await new Promise<void>((resolve) => {
+            const done = () => {
+              response.off('drain', done).off('close', done);
+              resolve();
+            };
+            response.once('drain', done).once('close', done);
+          });
+        }
       }
       response.end('"}');
     };
