@@ -19,7 +19,7 @@ export const refusalReasons = {
   'not-decimal': 'Prism fills a `type: string` amount with words (`"tempor"`); the SDK accepts decimal strings only.',
   'not-a-date': 'Prism fills a `type: string` date with words; the SDK parses `...At` / date fields to `Date`.',
   'not-boolean': 'A documented flag is not a boolean: the spec types `maxTotalReached` as a string and its example shows numbers.',
-  'not-a-count': 'Prism fills an integer count or lifetime with a negative or unsafe number.',
+  'not-a-count': 'Prism fills an integer count, lifetime or digit count (`decimals`) with a negative or unsafe number.',
   'prism-cannot-generate': 'The response declares an example but no schema; Prism answers 500 to `dynamic=true` (the SDK reports a CoinmeApiError).',
 } as const;
 type Reason = keyof typeof refusalReasons;
@@ -32,13 +32,13 @@ interface Outcome {
 
 function reasonOf(error: unknown): NonNullable<Outcome['reason']> {
   if (error instanceof ResponseValidationError) {
-    if (error.message.includes('recognisable token')) return 'authorize-no-token';
+    if (error.message.includes('recognisable token') || error.issues[0]?.path === 'token') return 'authorize-no-token';
     if (error.message.includes('envelope')) return 'no-envelope';
     const message = error.issues[0]?.message ?? '';
-    if (message.startsWith('must be a decimal string')) return 'not-decimal';
+    if (message.startsWith('must be a decimal')) return 'not-decimal';
     if (message.includes('date-time') || message.includes('epoch') || message === 'is not a valid date') return 'not-a-date';
     if (message === 'must be a boolean') return 'not-boolean';
-    if (message === 'must be a non-negative integer') return 'not-a-count';
+    if (message === 'must be a non-negative integer' || /^Too (small|big): expected number/.test(message)) return 'not-a-count';
     return `unlisted: ${error.issues[0]?.path ?? ''} ${message}`;
   }
   if (error instanceof CoinmeApiError && error.status < 400) return 'error-response-beside-data';
