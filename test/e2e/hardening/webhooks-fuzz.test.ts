@@ -29,7 +29,7 @@ const otherSecret = 'whsec_fuzz_other_19ab';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const samplesDirectory = new URL('../../src/testing/samples/', import.meta.url);
+const samplesDirectory = new URL('../../../src/testing/samples/', import.meta.url);
 const samples: Json[] = [
   ...readdirSync(samplesDirectory)
     .filter((name) => name.endsWith('.json'))
