@@ -1,32 +1,13 @@
 import { resolveWebhookOptions, type WebhookHandlerOptions } from '../options.js';
 import { deliver } from './deliver.js';
+import { readLimited } from './read-body.js';
 
 // The body, `'too-large'` as soon as it grows past `maxBytes` (the rest is never read), or
 // `'consumed'` when the framework read it first (Hono after `c.req.json()`, for example).
 async function readBody(request: Request, maxBytes: number): Promise<Uint8Array | 'too-large' | 'consumed'> {
   if (request.bodyUsed) return 'consumed';
   if (Number(request.headers.get('content-length')) > maxBytes) return 'too-large';
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return 'too-large';
-    }
-    chunks.push(value);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  return readLimited(request.body, maxBytes);
 }
 
 const CONSUMED =
