@@ -73,7 +73,8 @@ export class PostgresSessionStore implements SessionStore {
   }
 
   async finish(session: FinishedSession): Promise<void> {
-    await this.#pool.query(this.#sql.finish, [[...session.ids], [...session.eventIds], this.#finishedTtlMs]);
+    await this.#pool.query(this.#sql.finishHeads, [[...session.ids], this.#finishedTtlMs]);
+    await this.#pool.query(this.#sql.finishEvents, [[...session.eventIds], this.#finishedTtlMs]);
   }
 
   /**
@@ -109,9 +110,11 @@ function statements(schema: string) {
     linked: `SELECT event_id FROM ${links} WHERE id = $1 AND position >= $2 ORDER BY position`,
     // As text: parsed by JSON.parse here, whatever type parsers the pool has.
     getEvents: `SELECT entry::text AS entry FROM ${events} WHERE event_id = ANY($1::text[])`,
-    finish: `WITH ids AS (
-        UPDATE ${heads} SET expires_at = clock_timestamp() + $3 * interval '1 millisecond' WHERE id = ANY($1::text[]) RETURNING 1)
-      UPDATE ${events} SET expires_at = clock_timestamp() + $3 * interval '1 millisecond' WHERE event_id = ANY($2::text[])`,
+    // Rows locked in key order: two instances finishing the same session at once cannot deadlock.
+    finishHeads: `UPDATE ${heads} SET expires_at = clock_timestamp() + $2 * interval '1 millisecond'
+      WHERE id IN (SELECT id FROM ${heads} WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE)`,
+    finishEvents: `UPDATE ${events} SET expires_at = clock_timestamp() + $2 * interval '1 millisecond'
+      WHERE event_id IN (SELECT event_id FROM ${events} WHERE event_id = ANY($1::text[]) ORDER BY event_id FOR UPDATE)`,
     purge: `WITH gone AS (DELETE FROM ${heads} WHERE expires_at <= clock_timestamp() RETURNING id),
         unlinked AS (DELETE FROM ${links} WHERE id IN (SELECT id FROM gone)),
         dropped AS (DELETE FROM ${events} WHERE expires_at <= clock_timestamp())

@@ -5,11 +5,11 @@
 import Redis from 'ioredis';
 import pg from 'pg';
 import { createClient } from 'redis';
-import { afterAll, vi } from 'vitest';
+import { afterAll, expect, it, vi } from 'vitest';
 import { PostgresClaimStore, PostgresSessionStore, migrate } from 'coinme-sdk/postgres';
 import { RedisClaimStore, RedisSessionStore } from 'coinme-sdk/redis';
 import { describeWith, uniqueName } from '../../helpers/services.js';
-import { describeSessionStore } from '../../helpers/session-store-contract.js';
+import { describeSessionStore, seededRandom } from '../../helpers/session-store-contract.js';
 
 const numRuns = process.env['CI'] === 'true' ? 1_000 : Number(process.env['SESSION_STORE_RUNS'] ?? 50);
 // A thousand runs over real round trips take minutes on a busy machine.
@@ -51,4 +51,21 @@ describeWith('DATABASE_URL', 'PostgresSessionStore', (url) => {
     },
     { numRuns },
   );
+
+  it('finishing the same sessions from many instances at once, keys in any order, never deadlocks', async () => {
+    await migrate(pool, { schema });
+    const store = new PostgresSessionStore({ pool, schema });
+    const ids = Array.from({ length: 12 }, (_, index) => `externalSessionId:finish-${index}`);
+    for (const [index, id] of ids.entries()) {
+      await store.putEvent({ eventId: `finish-evt-${index}`, type: 'CAAS.BUY.COMPLETED', at: '2026-01-01T00:00:00.000Z', facts: { ids: {} } });
+      await store.link(id, `finish-evt-${index}`);
+    }
+    const eventIds = ids.map((_, index) => `finish-evt-${index}`);
+    const random = seededRandom(7);
+    const shuffled = <T>(list: readonly T[]) => list.map((item) => ({ item, key: random() })).sort((a, b) => a.key - b.key).map(({ item }) => item);
+    const runs = Array.from({ length: 40 }, () => store.finish({ ids: shuffled(ids), eventIds: shuffled(eventIds) }));
+    await expect(Promise.all(runs)).resolves.toHaveLength(40);
+    const { rows } = await pool.query(`SELECT count(*)::int AS n FROM "${schema}".coinme_session_heads WHERE id = ANY($1::text[]) AND expires_at IS NOT NULL`, [ids]);
+    expect(rows[0]?.n).toBe(ids.length);
+  });
 });
