@@ -31,5 +31,4 @@ describe('webhooks trigger --dry-run', () => {
     expect(await verifySignature({ payload: stdout, signature, secret: SECRET })).toBe(true);
     expect(JSON.parse(stdout)).toMatchObject({ note: "it's signed" });
   });
-
 });
