@@ -1,0 +1,2 @@
+// Built offline in CI: no telemetry, and nothing fetched.
+export default {};
