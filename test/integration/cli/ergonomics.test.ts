@@ -1,7 +1,5 @@
 // The CLI next to Stripe's: print or dry-run a request with a curl line, list types as JSON with
 // descriptions, a default URL, and short usage errors.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { type CliIo, run } from '../../../src/cli/run.js';
 import { parseWebhook, verifySignature, webhookEventTypes } from 'coinme-sdk/webhooks';
@@ -41,17 +39,6 @@ describe('webhooks trigger --dry-run and --print', () => {
     expect(curl).toContain('-H "x-api-key: $COINME_API_KEY"');
     expect(curl).toContain(`--data-raw '${body}'`);
     expect(out.stdout).not.toContain(API_KEY);
-  });
-
-  it('the curl line sends the very bytes that were signed, through a real shell', async () => {
-    const { io, out } = makeIo({ COINME_WEBHOOK_SECRET: SECRET });
-    // A value with a single quote, which the shell quoting has to survive.
-    expect(await run(['webhooks', 'trigger', 'INVOICE_PAID', '--dry-run', '--set-new', "note=it's signed"], io)).toBe(0);
-    const curl = out.stdout.split('\n').find((line) => line.startsWith('curl ')) ?? '';
-    const { stdout } = await promisify(execFile)('sh', ['-c', `printf '%s' ${curl.slice(curl.indexOf('--data-raw ') + '--data-raw '.length)}`]);
-    const signature = /x-coinme-signature: ([^']+)'/.exec(curl)?.[1];
-    expect(await verifySignature({ payload: stdout, signature, secret: SECRET })).toBe(true);
-    expect(JSON.parse(stdout)).toMatchObject({ note: "it's signed" });
   });
 
   it('--print prints the request, then sends it', async () => {

@@ -1,10 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
 import { type CliIo, run } from '../../../src/cli/run.js';
@@ -312,15 +310,5 @@ describe('coinme-sdk help and version', () => {
     const { io, out } = makeIo();
     expect(await run(argv, io)).toBe(2);
     expect(out.stderr).toContain('error:');
-  });
-});
-
-describe('the coinme-sdk executable', () => {
-  it('runs as a process and exits with the command status', async () => {
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const { stdout } = await promisify(execFile)(tsx, ['src/cli/index.ts', 'webhooks', 'list']);
-    expect(stdout).toContain('  CAAS.BUY.COMPLETED');
-    const failed = await promisify(execFile)(tsx, ['src/cli/index.ts', 'webhooks', 'trigger', 'nope']).catch((error: { code: number }) => error);
-    expect((failed as { code: number }).code).toBe(2);
   });
 });
