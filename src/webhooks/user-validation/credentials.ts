@@ -43,16 +43,16 @@ export function credentialChecker(checks: readonly CredentialCheck[]): (headers:
     // Prepared on first use, so building a handler does no crypto work.
     prepared ??= prepare();
     const { key, macs } = await prepared;
-    let any = false;
+    let offered = false;
     let matched = false;
     for (const [index, check] of checks.entries()) {
       const credential = presented(check, headers);
       if (credential === undefined) continue;
-      any = true;
+      offered = true;
       for (const mac of macs[index] ?? []) {
         if (await crypto.subtle.verify('HMAC', key, mac, credential)) matched = true;
       }
     }
-    return matched ? 'ok' : any ? 'invalid' : 'missing';
+    return matched ? 'ok' : offered ? 'invalid' : 'missing';
   };
 }
