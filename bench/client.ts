@@ -5,10 +5,9 @@
 // - Bundle: `{ CoinmeClient }` from coinme-sdk, esbuild-minified with ky and zod, gzipped, ≤ 40 KB.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundle } from './lib/bundle.js';
 import type { Figure } from './lib/figure.js';
-import { fromSource, loadExport, root } from './lib/load.js';
+import { loadExport } from './lib/load.js';
 import { median } from './lib/stats.js';
 
 interface Client {
@@ -99,23 +98,8 @@ export async function measureClientCpu(): Promise<Figure[]> {
 export async function measureClientBundle(): Promise<Figure[]> {
   const name = 'bundle: { CoinmeClient } from coinme-sdk';
   const budget = { on: 'value', op: '<=', limit: 40 } as const;
-  const entry = fromSource ? `${root}src/index.ts` : `${root}dist/index.js`;
-  const result = await build({
-    stdin: { contents: `export { CoinmeClient } from ${JSON.stringify(entry)};`, resolveDir: root, sourcefile: 'client-entry.js', loader: 'js' },
-    // No tsconfig: its `paths` must not send the bundler to src/.
-    tsconfigRaw: {},
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no output');
-  const gzipped = gzipSync(output.contents, { level: 9 }).byteLength;
-  return [{ name, value: gzipped / 1024, unit: 'KB gz', budget, note: `${(output.contents.byteLength / 1024).toFixed(1)} KB minified` }];
+  const { minified, gzipped } = await bundle(`export { CoinmeClient } from 'coinme-sdk';`);
+  return [{ name, value: gzipped / 1024, unit: 'KB gz', budget, note: `${(minified / 1024).toFixed(1)} KB minified` }];
 }
 
 /** Both client budgets. */

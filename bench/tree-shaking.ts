@@ -5,35 +5,14 @@
 // send it to src/. Exits 1 on a miss.
 //
 //   npm run build && tsx bench/tree-shaking.ts
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundle } from './lib/bundle.js';
 import type { Figure } from './lib/figure.js';
 import { root } from './lib/load.js';
 
-const dist = {
-  'coinme-sdk': `${root}dist/index.js`,
-  'coinme-sdk/webhooks': `${root}dist/webhooks.js`,
-};
-
 /** Gzipped bytes of a bundle of `code`, and whether the HTTP client (ky) is in it. */
-async function bundle(code: string): Promise<{ gzipped: number; hasClient: boolean }> {
-  const result = await build({
-    stdin: { contents: code, resolveDir: root, sourcefile: 'tree-shaking-entry.js', loader: 'js' },
-    alias: dist,
-    tsconfigRaw: {},
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    write: false,
-    logLevel: 'silent',
-    metafile: true,
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild produced no output');
-  const inputs = Object.entries(Object.values(result.metafile.outputs)[0]?.inputs ?? {});
-  return { gzipped: gzipSync(output.contents, { level: 9 }).byteLength, hasClient: inputs.some(([path, input]) => path.includes('node_modules/ky/') && input.bytesInOutput > 0) };
+async function measure(code: string): Promise<{ gzipped: number; hasClient: boolean }> {
+  const { gzipped, inputs } = await bundle(code);
+  return { gzipped, hasClient: Object.entries(inputs).some(([path, bytes]) => path.includes('node_modules/ky/') && bytes > 0) };
 }
 
 interface Pair {
@@ -56,7 +35,7 @@ const pairs: Pair[] = [
 export async function measureTreeShaking(): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const pair of pairs) {
-    const [fromRoot, alone] = await Promise.all([bundle(pair.fromRoot), bundle(pair.alone)]);
+    const [fromRoot, alone] = await Promise.all([measure(pair.fromRoot), measure(pair.alone)]);
     const extraKb = (fromRoot.gzipped - alone.gzipped) / 1024;
     figures.push({
       name: `tree-shaking: ${pair.name} from coinme-sdk beyond its own cost`,

@@ -3,8 +3,7 @@
 import { execFile } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
-import { bundleSize } from './bundle.js';
+import { bundle } from './lib/bundle.js';
 import type { Figure } from './lib/figure.js';
 import { fromSource, loadEntry, root } from './lib/load.js';
 import { compare, median } from './lib/stats.js';
@@ -156,18 +155,11 @@ export async function measureWebhookBundles(): Promise<Figure[]> {
   ];
   const figures: Figure[] = [];
   for (const { name, code, limit } of cases) {
-    const { gzipped, minified } = await bundleSize(code);
+    const { gzipped, minified } = await bundle(code);
     figures.push({ name, value: gzipped / 1024, unit: 'KB gz', budget: { on: 'value', op: '<=', limit }, note: `${(minified / 1024).toFixed(1)} KB minified` });
   }
-  const result = await build({
-    stdin: { contents: `export * from 'coinme-sdk/webhooks/verify';`, resolveDir: root, loader: 'js' },
-    bundle: true,
-    write: false,
-    metafile: true,
-    platform: 'neutral',
-    logLevel: 'silent',
-  });
-  const zodFiles = Object.keys(result.metafile.inputs).filter((path) => path.includes('node_modules/zod'));
+  const { inputs } = await bundle(`export * from 'coinme-sdk/webhooks/verify';`);
+  const zodFiles = Object.keys(inputs).filter((path) => path.includes('node_modules/zod'));
   figures.push({ name: 'coinme-sdk/webhooks/verify: zod modules bundled', value: zodFiles.length, unit: 'files', budget: { on: 'value', op: '<=', limit: 0 } });
   return figures;
 }
