@@ -1,6 +1,7 @@
 /** `GET /transactionhistory`: every transaction a customer made through the partner API. */
 import * as z from 'zod';
 import type { RequestOptions } from '../core/request-options.js';
+import { paginate } from '../core/pagination.js';
 import { parseInput } from '../core/validate.js';
 import { lazy } from '../internal/lazy.js';
 import { optional, partnerFields } from './partner-fields.js';
@@ -92,9 +93,10 @@ export class Transactions extends APIResource {
   }
 
   /**
-   * Iterates over every transaction of every page, fetching pages as the loop advances. It stops
-   * after a short or empty page, after a page identical to the one before (a server that ignores
-   * `page` would otherwise loop forever; the repeat is not yielded), and after `maxPages` pages.
+   * Iterates over every transaction of every page, fetching pages as the loop advances, and stops
+   * after a short or empty page. Throws `PaginationError` on a full page identical to the one before
+   * (a server that ignores `page` would otherwise loop forever; the repeat is not yielded) and
+   * after `maxPages` pages.
    *
    * @example
    * ```ts
@@ -107,16 +109,8 @@ export class Transactions extends APIResource {
     const input = parseInput(schemas().paramsSchema, params);
     const size = input.size ?? defaultPageSize;
     const first = input.page ?? 0;
-    const maxPages = input.maxPages ?? defaultMaxTransactionPages;
-    let previous: string | undefined;
-    for (let page = first; page < first + maxPages; page += 1) {
-      const { transactions } = await this.#fetchPage({ ...input, page, size }, options);
-      const fingerprint = JSON.stringify(transactions);
-      if (transactions.length > 0 && fingerprint === previous) return;
-      previous = fingerprint;
-      yield* transactions;
-      if (transactions.length < size) return;
-    }
+    const fetchPage = async (page: number) => (await this.#fetchPage({ ...input, page, size }, options)).transactions;
+    yield* paginate(fetchPage, first, size, input.maxPages ?? defaultMaxTransactionPages);
   }
 
   async #fetchPage(input: ParsedParams, options: RequestOptions | undefined): Promise<TransactionPage> {

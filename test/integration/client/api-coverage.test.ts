@@ -270,15 +270,18 @@ describe('transactions (GET /transactionhistory)', () => {
     expect(mock.requestsTo('/transactionhistory').map((request) => request.query['page'])).toEqual(['0', '0', '1', '2']);
   });
 
-  it('stops on a repeated page (a server that ignores `page`) without yielding it twice', async () => {
+  it('throws PaginationError on a repeated page (a server that ignores `page`) without yielding it twice', async () => {
     const transactions = mock.data.customers[customerId]!.transactions;
     server.use(http.get(`${base}/transactionhistory`, () => HttpResponse.json({ data: { transactions }, errorResponse: null })));
     const ids: string[] = [];
-    for await (const tx of client().transactions.iterate({ customerId, size: 2 })) ids.push(tx.partnerTransactionId);
+    const iterate = async () => {
+      for await (const tx of client().transactions.iterate({ customerId, size: 2 })) ids.push(tx.partnerTransactionId);
+    };
+    await expect(iterate()).rejects.toMatchObject({ name: 'PaginationError', page: 1 });
     expect(ids).toEqual(['345678', '345987']);
   });
 
-  it('stops after maxPages full pages', async () => {
+  it('throws PaginationError after maxPages full pages', async () => {
     let page = 0;
     server.use(
       http.get(`${base}/transactionhistory`, () => {
@@ -287,7 +290,10 @@ describe('transactions (GET /transactionhistory)', () => {
       }),
     );
     const ids: string[] = [];
-    for await (const tx of client().transactions.iterate({ customerId, size: 1, maxPages: 3 })) ids.push(tx.partnerTransactionId);
+    const iterate = async () => {
+      for await (const tx of client().transactions.iterate({ customerId, size: 1, maxPages: 3 })) ids.push(tx.partnerTransactionId);
+    };
+    await expect(iterate()).rejects.toMatchObject({ name: 'PaginationError', page: 3 });
     expect(ids).toEqual(['1', '2', '3']);
   });
 });
