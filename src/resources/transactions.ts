@@ -10,7 +10,7 @@ import type { Transaction, TransactionHistoryParams, TransactionPage } from './t
 
 /**
  * Most pages {@link Transactions.iterate} reads in one loop (500 000 transactions at the
- * largest page size); it stops there even if Coinme still reports full pages.
+ * largest page size) before it throws `PaginationError`, even if Coinme still reports full pages.
  *
  * @example
  * ```ts
