@@ -1,7 +1,10 @@
 /**
- * zod schemas of the fields several resources share: what callers pass (numbers, bigints, Dates)
+ * zod schemas of the fields the resources share: what callers pass (numbers, bigints, Dates)
  * turned into the exact text Coinme expects, and what Coinme answers turned into the types the
- * SDK promises (amounts and ids as strings, `...At`/`...DateTime` as `Date`).
+ * SDK promises (amounts and ids as strings, timestamps as `Date`).
+ *
+ * Messages name the rule, never the value (a field may hold card data). A missing field is
+ * reported as "is missing" by `parseInput`/`parseResponse`, so messages here leave it to them.
  */
 import * as z from 'zod';
 import { numberToPlainDecimal } from '../internal/decimal.js';
@@ -9,15 +12,40 @@ import { lazy } from '../internal/lazy.js';
 
 const plainDecimal = /^\d+(\.\d+)?$/;
 const signedDecimal = /^-?\d+(\.\d+)?$/;
+const digits = /^\d+$/;
+
+// Epoch values below this are seconds: 1e11 s is the year 5138, 1e11 ms is March 1973.
+const secondsBelow = 1e11;
 
 // A number is read as the shortest decimal that round-trips it: what the caller wrote in source.
 const asText = (value: number | string): string => (typeof value === 'number' ? numberToPlainDecimal(value) : value);
 
+/** zod's issue message `text`, except for a missing value, which the parse reports as "is missing". */
+const says = (text: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : text) });
+
+/** A string matching `pattern`; the message never repeats the value. */
+export const matchingInput = (pattern: RegExp, message: string) => z.string(says(message)).regex(pattern, message);
+
+/** One of `values`. */
+export const oneOfInput = <const T extends string>(values: readonly [T, ...T[]]) =>
+  z.enum(values, says(`must be one of ${values.map((value) => JSON.stringify(value)).join(', ')}`));
+
+/** `schema`, or `null`/absent, which is output as `undefined` (Coinme sends `null` for "none"). */
+export const optional = <S extends z.ZodType>(schema: S) =>
+  schema
+    .nullish()
+    .transform((value) => value ?? undefined)
+    .optional();
+
 function buildFields() {
   // The transform follows the union: zod reports a branch's own issue only from plain branches.
-  const numberOrText = z.union([z.number().max(Number.MAX_SAFE_INTEGER, 'is too large to be exact as a number; pass it as a string'), z.string()]);
+  const numberOrText = z.union([z.number().max(Number.MAX_SAFE_INTEGER, 'is too large to be exact as a number; pass it as a string'), z.string()], says('must be a number or a decimal string'));
   const amountInput = numberOrText.transform(asText).pipe(z.string().regex(plainDecimal, 'must be a non-negative decimal number such as "200" or "0.015"'));
-  const nonEmptyString = z.string().min(1);
+  const decimalOutput = z.union([z.number(), z.string().regex(signedDecimal, 'must be a decimal number')], says('must be a decimal number')).transform(asText);
+  const isoDateMessage = 'must be an ISO 8601 date-time';
+  const nonEmptyString = z.string(says('must be a non-empty string')).min(1, 'must be a non-empty string');
+  const countMessage = 'must be a non-negative integer';
+  const epochMessage = 'must be an epoch timestamp or ISO 8601 date-time';
   return {
     /** A non-negative amount given as `number | string`, output as a plain decimal string (`"200"`, `"0.015"`). */
     amountInput,
@@ -27,33 +55,60 @@ function buildFields() {
     coordinateInput: numberOrText
       .transform((value) => asText(value).trim())
       .pipe(z.string().regex(signedDecimal, 'must be a decimal number such as "-78.617716"')),
-    /** A 64-bit customer id given as digits, a `bigint` or a safe integer; output as its digits. */
-    customerIdInput: z
-      .union([z.string(), z.bigint(), z.int()])
+    /** A 64-bit id given as digits, a `bigint` or a safe integer; output as its digits. */
+    idInput: z
+      .union(
+        [z.string(), z.bigint(), z.number().refine(Number.isSafeInteger, 'must be an integer; pass ids beyond 2^53 as a string or bigint')],
+        says('must be a positive 64-bit integer id'),
+      )
       .transform(String)
       .pipe(z.string().regex(/^\d{1,19}$/, 'must be a positive 64-bit integer id (pass ids beyond 2^53 as a string or bigint)')),
     /** A point in time given as a valid `Date` or a parseable string; output as ISO 8601 UTC (`...Z`). */
     dateTimeInput: z
-      .union([z.date(), z.string().transform((text) => new Date(text))])
+      .union([z.date(), z.string().transform((text) => new Date(text))], says('must be a valid date or ISO 8601 string'))
       .pipe(z.date('must be a valid date or ISO 8601 string'))
       .transform((date) => date.toISOString().replace('.000Z', 'Z')),
     /** A currency or asset code such as `USD` or `BTC`. */
-    currencyCodeInput: z.string().regex(/^[A-Za-z0-9]{2,12}$/, 'must be a currency code such as "USD"'),
-    /** A non-empty string. */
+    currencyCodeInput: matchingInput(/^[A-Za-z0-9]{2,12}$/, 'must be a currency code such as "USD"'),
+    /** A non-empty string, passed on exactly as given. */
     nonEmptyString,
     /** An http(s) URL, as the URL parser reads it (trimmed, without tabs or line breaks). */
     httpUrlInput: z.url({ protocol: /^https?$/, hostname: z.regexes.hostname, error: 'must be an http(s) URL' }),
     /** An amount Coinme sent, as a number or a string: output as a decimal string. */
-    decimalOutput: z.union([z.number(), z.string().regex(signedDecimal, 'must be a decimal number')]).transform(asText),
-    /** An id Coinme sent as digits or a number: output as a string. */
-    idOutput: z.union([z.number(), z.string()]).transform(asText),
-    /** A timestamp Coinme sent: output as a `Date`. */
-    dateOutput: z.string().pipe(z.coerce.date('must be a valid date')),
+    decimalOutput,
+    /** An id Coinme sent as a number or a non-empty string (ids beyond 2^53 arrive as their digits): output as a string. */
+    idOutput: z.union([z.number(), nonEmptyString], says('must be an id string')).transform(asText),
+    /** An ISO 8601 timestamp Coinme sent: output as a `Date`. */
+    dateOutput: z.string(says(isoDateMessage)).pipe(z.coerce.date(isoDateMessage)),
+    /**
+     * A point in time sent as epoch seconds or milliseconds (a number or its digits; Coinme's
+     * reference says millis and shows seconds) or as an ISO string, output as a `Date`.
+     */
+    epochDateOutput: z
+      .union(
+        [
+          z.union([z.number().min(0, epochMessage), z.string().regex(digits, epochMessage).transform(Number)]).transform((epoch) => new Date(epoch < secondsBelow ? epoch * 1000 : epoch)),
+          z.string().pipe(z.coerce.date()),
+        ],
+        says(epochMessage),
+      )
+      .pipe(z.date(epochMessage)),
+    /** A string that may arrive as `null` or be absent: output as `undefined` then. */
+    optionalText: z
+      .string()
+      .nullish()
+      .transform((value) => value ?? undefined),
     /** A string that may arrive as `null` or be absent: output as a string, `''` for none. */
     textOrEmpty: z
       .string()
       .nullish()
       .transform((value) => value ?? ''),
+    /** A boolean Coinme may send as `"true"` / `"false"`. */
+    booleanOutput: z.union([z.boolean(), z.enum(['true', 'false']).transform((text) => text === 'true')], says('must be a boolean')),
+    /** A count: a non-negative integer, or its digits. */
+    countOutput: z.union([z.number(), z.string().regex(digits, countMessage).transform(Number)], says(countMessage)).pipe(z.int(countMessage).min(0, countMessage)),
+    /** Fee amounts keyed by fee name; `{}` for none. */
+    feesOutput: optional(z.record(z.string(), decimalOutput)).transform((fees) => fees ?? {}),
   };
 }
 

@@ -4,7 +4,7 @@ import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';
 import { lazy } from '../internal/lazy.js';
-import { optional, partnerFields } from './partner-fields.js';
+import { fields, optional } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -89,45 +89,45 @@ export interface OrderTemplateCount {
 }
 
 const schemas = /* @__PURE__ */ lazy(() => {
-  const fields = partnerFields();
+  const field = fields();
   const createParamsSchema = z.strictObject({
-    customerId: fields.idInput,
-    debitCurrencyCode: fields.currencyCodeInput,
-    creditCurrencyCode: fields.currencyCodeInput,
-    amountValue: fields.amountInput.optional(),
-    amountCurrencyCode: fields.currencyCodeInput.optional(),
-    providerId: fields.textInput,
-    locationReference: fields.textInput,
-    externalCustodyCreditInfo: z.strictObject({ walletAddress: fields.textInput, blockchainMemo: fields.textInput.optional() }).optional(),
-    chain: fields.textInput.optional(),
+    customerId: field.idInput,
+    debitCurrencyCode: field.currencyCodeInput,
+    creditCurrencyCode: field.currencyCodeInput,
+    amountValue: field.positiveAmountInput.optional(),
+    amountCurrencyCode: field.currencyCodeInput.optional(),
+    providerId: field.nonEmptyString,
+    locationReference: field.nonEmptyString,
+    externalCustodyCreditInfo: z.strictObject({ walletAddress: field.nonEmptyString, blockchainMemo: field.nonEmptyString.optional() }).optional(),
+    chain: field.nonEmptyString.optional(),
   });
 
-  const countParamsSchema = z.strictObject({ providerId: fields.textInput });
-  const deleteParamsSchema = z.strictObject({ customerId: fields.idInput });
+  const countParamsSchema = z.strictObject({ providerId: field.nonEmptyString });
+  const deleteParamsSchema = z.strictObject({ customerId: field.idInput });
 
   const templateSchema = z.looseObject({
-    transactionSystemRef: fields.idOutput,
-    orderTemplateId: optional(fields.idOutput),
-    transactionProviderRef: optional(fields.idOutput),
-    status: fields.optionalText,
-    active: optional(fields.booleanOutput),
-    sealed: optional(fields.booleanOutput),
-    debitCurrencyCode: fields.optionalText,
-    debitCurrencyUnitPrice: optional(fields.decimalOutput),
-    creditCurrencyCode: fields.optionalText,
-    creditCurrencyAmount: optional(fields.decimalOutput),
-    amountValue: optional(fields.decimalOutput),
-    amountCurrencyCode: fields.optionalText,
-    feesMap: fields.feesOutput,
-    expiryTimestamp: optional(fields.isoDateOutput),
+    transactionSystemRef: field.idOutput,
+    orderTemplateId: optional(field.idOutput),
+    transactionProviderRef: optional(field.idOutput),
+    status: field.optionalText,
+    active: optional(field.booleanOutput),
+    sealed: optional(field.booleanOutput),
+    debitCurrencyCode: field.optionalText,
+    debitCurrencyUnitPrice: optional(field.decimalOutput),
+    creditCurrencyCode: field.optionalText,
+    creditCurrencyAmount: optional(field.decimalOutput),
+    amountValue: optional(field.decimalOutput),
+    amountCurrencyCode: field.optionalText,
+    feesMap: field.feesOutput,
+    expiryTimestamp: optional(field.dateOutput),
   });
 
   const createdSchema = z.looseObject({ transactionTemplate: templateSchema });
   const listSchema = z.looseObject({ transactionTemplate: optional(z.array(templateSchema)) });
   const countSchema = z.looseObject({
-    createdCount: fields.countOutput,
-    maxOrdersSubmitted: fields.countOutput,
-    maximumReached: fields.booleanOutput,
+    createdCount: field.countOutput,
+    maxOrdersSubmitted: field.countOutput,
+    maximumReached: field.booleanOutput,
   });
   // Coinme documents the delete answer as `{}`; whatever arrives besides an error is accepted.
   const deletedSchema = z.unknown();
@@ -177,7 +177,7 @@ export class OrderTemplates extends APIResource {
    * ```
    */
   async list(customerId: string | bigint | number, options?: RequestOptions): Promise<OrderTemplate[]> {
-    const id = parseInput(partnerFields().idInput, customerId, 'customerId');
+    const id = parseInput(fields().idInput, customerId, 'customerId');
     const data = await this.request({ method: 'GET', path: `/order-template/templates/${id}`, retryable: true, schema: schemas().listSchema, options });
     return (data.transactionTemplate ?? []).map(toTemplate);
   }
@@ -191,7 +191,7 @@ export class OrderTemplates extends APIResource {
    * ```
    */
   async count(customerId: string | bigint | number, params: { providerId: string }, options?: RequestOptions): Promise<OrderTemplateCount> {
-    const id = parseInput(partnerFields().idInput, customerId, 'customerId');
+    const id = parseInput(fields().idInput, customerId, 'customerId');
     const { providerId } = parseInput(schemas().countParamsSchema, params);
     const path = `/order-template/templates/count/${id}`;
     const data = await this.request({ method: 'GET', path, query: { providerId }, retryable: true, schema: schemas().countSchema, options });
@@ -208,7 +208,7 @@ export class OrderTemplates extends APIResource {
    * ```
    */
   async delete(transactionSystemRef: string, params: { customerId: string | bigint | number }, options?: RequestOptions): Promise<void> {
-    const ref = parseInput(partnerFields().textInput, transactionSystemRef, 'transactionSystemRef');
+    const ref = parseInput(fields().nonEmptyString, transactionSystemRef, 'transactionSystemRef');
     const { customerId } = parseInput(schemas().deleteParamsSchema, params);
     const path = `/order-template/${encodeURIComponent(ref)}`;
     await this.request({ method: 'DELETE', path, query: { customerId }, retryable: false, envelope: 'optional', schema: schemas().deletedSchema, options });

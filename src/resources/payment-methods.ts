@@ -4,7 +4,7 @@ import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';
 import { lazy } from '../internal/lazy.js';
-import { matchingInput, oneOfInput, optional, partnerFields } from './partner-fields.js';
+import { fields, matchingInput, oneOfInput, optional } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -130,7 +130,7 @@ export interface PaymentMethodCustomerParams {
 const twoLetters = (example: string) => matchingInput(/^[A-Za-z]{2}$/, `must be a two-letter code such as "${example}"`);
 
 const schemas = /* @__PURE__ */ lazy(() => {
-  const fields = partnerFields();
+  const field = fields();
 
   // Messages name the rule, never the value: a card number must not reach an error.
   const cardSchema = z.strictObject({
@@ -141,51 +141,51 @@ const schemas = /* @__PURE__ */ lazy(() => {
   });
 
   const createParamsSchema = z.strictObject({
-    customerId: fields.idInput,
-    providerId: fields.textInput,
+    customerId: field.idInput,
+    providerId: field.nonEmptyString,
     card: cardSchema,
     billingAddress: z.strictObject({
-      firstName: fields.textInput.optional(),
-      lastName: fields.textInput.optional(),
+      firstName: field.nonEmptyString.optional(),
+      lastName: field.nonEmptyString.optional(),
       country: twoLetters('US'),
-      addressLine1: fields.textInput,
-      addressLine2: fields.textInput.optional(),
-      zipCode: fields.textInput,
-      city: fields.textInput,
+      addressLine1: field.nonEmptyString,
+      addressLine2: field.nonEmptyString.optional(),
+      zipCode: field.nonEmptyString,
+      city: field.nonEmptyString,
       state: twoLetters('FL'),
     }),
     paymentProcessAssociation: oneOfInput(['BUY', 'SELL'] as const),
   });
 
-  const customerParamsSchema = z.strictObject({ customerId: fields.idInput });
+  const customerParamsSchema = z.strictObject({ customerId: field.idInput });
 
   const paymentMethodSchema = z.looseObject({
-    paymentMethodId: fields.idOutput,
+    paymentMethodId: field.idOutput,
     status: z.string(),
-    type: fields.optionalText,
-    providerId: optional(fields.idOutput),
-    providerName: fields.optionalText,
-    cardProvider: fields.optionalText,
-    card: optional(z.looseObject({ cardNumber: fields.optionalText, month: fields.optionalText, year: fields.optionalText })),
+    type: field.optionalText,
+    providerId: optional(field.idOutput),
+    providerName: field.optionalText,
+    cardProvider: field.optionalText,
+    card: optional(z.looseObject({ cardNumber: field.optionalText, month: field.optionalText, year: field.optionalText })),
     billingAddress: optional(z.looseObject({})),
-    buySupported: optional(fields.booleanOutput),
-    sellSupported: optional(fields.booleanOutput),
-    createdAt: optional(fields.epochDateOutput),
-    verifiedAt: optional(fields.epochDateOutput),
-    declinedAt: optional(fields.epochDateOutput),
-    deletedAt: optional(fields.epochDateOutput),
+    buySupported: optional(field.booleanOutput),
+    sellSupported: optional(field.booleanOutput),
+    createdAt: optional(field.epochDateOutput),
+    verifiedAt: optional(field.epochDateOutput),
+    declinedAt: optional(field.epochDateOutput),
+    deletedAt: optional(field.epochDateOutput),
   });
 
   const createdSchema = z.looseObject({
-    customerId: optional(fields.idOutput),
-    partnerId: optional(fields.idOutput),
+    customerId: optional(field.idOutput),
+    partnerId: optional(field.idOutput),
     paymentMethod: paymentMethodSchema,
   });
   const listSchema = z.looseObject({ paymentMethods: optional(z.array(paymentMethodSchema)) });
   const statusSchema = z.looseObject({
-    maxReached: fields.booleanOutput,
-    maxVerifiedReached: fields.booleanOutput,
-    maxTotalReached: fields.booleanOutput,
+    maxReached: field.booleanOutput,
+    maxVerifiedReached: field.booleanOutput,
+    maxTotalReached: field.booleanOutput,
   });
   return { createParamsSchema, customerParamsSchema, paymentMethodSchema, createdSchema, listSchema, statusSchema };
 });
@@ -243,7 +243,7 @@ export class PaymentMethods extends APIResource {
    * ```
    */
   async retrieve(paymentMethodId: string, params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethod> {
-    const id = parseInput(partnerFields().textInput, paymentMethodId, 'paymentMethodId');
+    const id = parseInput(fields().nonEmptyString, paymentMethodId, 'paymentMethodId');
     const { customerId } = parseInput(schemas().customerParamsSchema, params);
     const path = `/paymentmethods/${encodeURIComponent(id)}`;
     return this.request({ method: 'GET', path, query: { customerId }, retryable: true, schema: schemas().paymentMethodSchema, options });
@@ -259,7 +259,7 @@ export class PaymentMethods extends APIResource {
    * ```
    */
   async delete(paymentMethodId: string, params: PaymentMethodCustomerParams, options?: RequestOptions): Promise<PaymentMethod> {
-    const id = parseInput(partnerFields().textInput, paymentMethodId, 'paymentMethodId');
+    const id = parseInput(fields().nonEmptyString, paymentMethodId, 'paymentMethodId');
     const { customerId } = parseInput(schemas().customerParamsSchema, params);
     const path = `/paymentmethods/${encodeURIComponent(id)}`;
     return this.request({ method: 'DELETE', path, query: { customerId }, retryable: false, schema: schemas().paymentMethodSchema, options });

@@ -4,8 +4,7 @@ import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { lazy } from '../internal/lazy.js';
 import { jsonNumber } from '../internal/json-number.js';
-import { fields } from './fields.js';
-import { oneOfInput, optional, partnerFields } from './partner-fields.js';
+import { fields, oneOfInput, optional } from './fields.js';
 import { APIResource } from './resource.js';
 
 /**
@@ -204,52 +203,52 @@ const schemas = /* @__PURE__ */ lazy(() => {
 });
 
 const bindingSchemas = /* @__PURE__ */ lazy(() => {
-  const partner = partnerFields();
+  const field = fields();
   const settlementInput = oneOfInput(['INTERNAL', 'EXTERNAL'] as const).optional();
 
   const createParamsSchema = z.strictObject({
-    customerId: partner.idInput,
-    providerId: partner.textInput.optional(),
-    debitCurrencyCode: partner.currencyCodeInput,
-    creditCurrencyCode: partner.currencyCodeInput,
-    amountValue: partner.amountInput,
-    amountCurrencyCode: partner.currencyCodeInput,
-    locationReference: partner.textInput.optional(),
-    gpsCoordinates: z.strictObject({ latitude: partner.coordinateInput, longitude: partner.coordinateInput }).optional(),
+    customerId: field.idInput,
+    providerId: field.nonEmptyString.optional(),
+    debitCurrencyCode: field.currencyCodeInput,
+    creditCurrencyCode: field.currencyCodeInput,
+    amountValue: field.positiveAmountInput,
+    amountCurrencyCode: field.currencyCodeInput,
+    locationReference: field.nonEmptyString.optional(),
+    gpsCoordinates: z.strictObject({ latitude: field.coordinateInput, longitude: field.coordinateInput }).optional(),
     cryptoSettlementType: settlementInput,
-    chain: partner.textInput.optional(),
-    promoCode: partner.textInput.optional(),
+    chain: field.nonEmptyString.optional(),
+    promoCode: field.nonEmptyString.optional(),
   });
 
   const sellAllParamsSchema = z.strictObject({
-    customerId: partner.idInput,
-    debitCurrencyCode: partner.currencyCodeInput,
-    creditCurrencyCode: partner.currencyCodeInput,
+    customerId: field.idInput,
+    debitCurrencyCode: field.currencyCodeInput,
+    creditCurrencyCode: field.currencyCodeInput,
     cryptoSettlementType: settlementInput,
-    chain: partner.textInput.optional(),
+    chain: field.nonEmptyString.optional(),
   });
 
-  const quoteIdInput = partner.textInput;
+  const quoteIdInput = field.nonEmptyString;
 
   const transactionalQuoteSchema = z.looseObject({
-    quoteId: partner.idOutput,
-    expiresIn: optional(partner.countOutput),
-    expirationTime: optional(partner.isoDateOutput),
-    creditCurrencyUnitPrice: partner.decimalOutput,
-    creditCurrencyUnitPriceCode: partner.optionalText,
-    debitCurrencyUnitPrice: partner.decimalOutput,
-    debitCurrencyUnitPriceCode: partner.optionalText,
-    creditCurrencyAmount: partner.decimalOutput,
+    quoteId: field.idOutput,
+    expiresIn: optional(field.countOutput),
+    expirationTime: optional(field.dateOutput),
+    creditCurrencyUnitPrice: field.decimalOutput,
+    creditCurrencyUnitPriceCode: field.optionalText,
+    debitCurrencyUnitPrice: field.decimalOutput,
+    debitCurrencyUnitPriceCode: field.optionalText,
+    creditCurrencyAmount: field.decimalOutput,
     creditCurrencyCode: z.string(),
-    debitCurrencyAmount: partner.decimalOutput,
+    debitCurrencyAmount: field.decimalOutput,
     debitCurrencyCode: z.string(),
-    totalFees: partner.decimalOutput,
-    feeCurrency: partner.optionalText,
-    feeCurrencyCode: partner.optionalText,
-    feesMap: partner.feesOutput,
-    spread: optional(partner.decimalOutput),
-    spreadAmount: optional(partner.decimalOutput),
-    spreadCurrencyCode: partner.optionalText,
+    totalFees: field.decimalOutput,
+    feeCurrency: field.optionalText,
+    feeCurrencyCode: field.optionalText,
+    feesMap: field.feesOutput,
+    spread: optional(field.decimalOutput),
+    spreadAmount: optional(field.decimalOutput),
+    spreadCurrencyCode: field.optionalText,
   });
 
   return { createParamsSchema, sellAllParamsSchema, quoteIdInput, transactionalQuoteSchema };

@@ -86,9 +86,9 @@ export interface TransactionPage {
 }
 
 const schemas = /* @__PURE__ */ lazy(() => {
-  const { currencyCodeInput, customerIdInput, dateOutput, dateTimeInput, decimalOutput, idOutput, textOrEmpty } = fields();
+  const { currencyCodeInput, idInput, dateOutput, dateTimeInput, decimalOutput, idOutput, textOrEmpty } = fields();
   const paramsSchema = z.strictObject({
-    customerId: customerIdInput,
+    customerId: idInput,
     currencyCode: currencyCodeInput.optional(),
     startDateTime: dateTimeInput.optional(),
     endDateTime: dateTimeInput.optional(),

@@ -36,7 +36,7 @@ export interface TransactionLimitsResult {
 
 const schemas = /* @__PURE__ */ lazy(() => ({
   params: z.strictObject({
-    customerId: fields().customerIdInput,
+    customerId: fields().idInput,
     fiatCurrencyCode: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"').optional(),
   }),
   limits: z.looseObject({ buyLimitAmount: fields().decimalOutput, sellLimitAmount: fields().decimalOutput }),

@@ -4,9 +4,9 @@ import type { RequestOptions } from '../core/request-options.js';
 import { paginate } from '../core/pagination.js';
 import { parseInput } from '../core/validate.js';
 import { lazy } from '../internal/lazy.js';
-import { optional, partnerFields } from './partner-fields.js';
+import { fields, optional } from './fields.js';
 import { APIResource } from './resource.js';
-import type { Transaction, TransactionHistoryParams, TransactionPage } from './transaction-history.js';
+import type { IterateOptions, Transaction, TransactionHistoryParams, TransactionPage } from './transaction-history.js';
 
 /**
  * Most pages {@link Transactions.iterate} reads in one loop (500 000 transactions at the
@@ -14,7 +14,7 @@ import type { Transaction, TransactionHistoryParams, TransactionPage } from './t
  *
  * @example
  * ```ts
- * for await (const tx of coinme.transactions.iterate({ customerId, maxPages: 10 })) audit(tx);
+ * for await (const tx of coinme.transactions.iterate({ customerId }, { maxPages: 10 })) audit(tx);
  * ```
  */
 export const defaultMaxTransactionPages = 1000;
@@ -23,49 +23,46 @@ const maxPageSize = 500;
 
 /**
  * Parameters of {@link Transactions.list} and {@link Transactions.iterate}: those of the widget
- * history, plus a page cap for `iterate`.
+ * history. `iterate` takes its page cap in its options, as `transactionHistory.iterate` does.
  *
  * @example
  * ```ts
  * const params: TransactionsParams = { customerId: '1319354818066124800', currencyCode: 'DOGE', size: 500 };
  * ```
  */
-export interface TransactionsParams extends TransactionHistoryParams {
-  /** `iterate` only: stop after this many pages; defaults to {@link defaultMaxTransactionPages}. */
-  maxPages?: number;
-}
+export type TransactionsParams = TransactionHistoryParams;
 
 const schemas = /* @__PURE__ */ lazy(() => {
-  const fields = partnerFields();
+  const field = fields();
   const integer = (min: number, max: number) => z.number().int().min(min).max(max);
 
   const paramsSchema = z.strictObject({
-    customerId: fields.idInput,
-    currencyCode: fields.currencyCodeInput.optional(),
-    startDateTime: fields.dateTimeInput.optional(),
-    endDateTime: fields.dateTimeInput.optional(),
+    customerId: field.idInput,
+    currencyCode: field.currencyCodeInput.optional(),
+    startDateTime: field.dateTimeInput.optional(),
+    endDateTime: field.dateTimeInput.optional(),
     page: integer(0, Number.MAX_SAFE_INTEGER).optional(),
     size: integer(1, maxPageSize).optional(),
-    maxPages: integer(1, Number.MAX_SAFE_INTEGER).optional(),
   });
+  const maxPagesSchema = integer(1, Number.MAX_SAFE_INTEGER).optional();
 
   const transactionSchema = z.looseObject({
-    totalFees: fields.decimalOutput,
+    totalFees: field.decimalOutput,
     feeCurrencyCode: z.string(),
-    creditCurrencyAmount: fields.decimalOutput,
+    creditCurrencyAmount: field.decimalOutput,
     creditCurrencyCode: z.string(),
-    debitCurrencyAmount: fields.decimalOutput,
+    debitCurrencyAmount: field.decimalOutput,
     debitCurrencyCode: z.string(),
-    transactionDateTime: fields.isoDateOutput,
-    partnerTransactionId: fields.idOutput,
+    transactionDateTime: field.dateOutput,
+    partnerTransactionId: field.idOutput,
     transactionStatus: z.string(),
-    fromWalletAddress: fields.optionalText.transform((value) => value ?? ''),
-    toWalletAddress: fields.optionalText.transform((value) => value ?? ''),
-    promoCode: fields.optionalText,
+    fromWalletAddress: field.optionalText.transform((value) => value ?? ''),
+    toWalletAddress: field.optionalText.transform((value) => value ?? ''),
+    promoCode: field.optionalText,
   });
 
   const historySchema = z.looseObject({ transactions: optional(z.array(transactionSchema)) });
-  return { paramsSchema, historySchema };
+  return { paramsSchema, historySchema, maxPagesSchema };
 });
 
 type ParsedParams = z.output<ReturnType<typeof schemas>['paramsSchema']>;
@@ -96,7 +93,7 @@ export class Transactions extends APIResource {
    * Iterates over every transaction of every page, fetching pages as the loop advances, and stops
    * after a short or empty page. Throws `PaginationError` on a full page identical to the one before
    * (a server that ignores `page` would otherwise loop forever; the repeat is not yielded) and
-   * after `maxPages` pages.
+   * after `maxPages` pages (option; default {@link defaultMaxTransactionPages}).
    *
    * @example
    * ```ts
@@ -105,12 +102,14 @@ export class Transactions extends APIResource {
    * }
    * ```
    */
-  async *iterate(params: TransactionsParams, options?: RequestOptions): AsyncGenerator<Transaction, void, undefined> {
+  async *iterate(params: TransactionsParams, options?: IterateOptions): AsyncGenerator<Transaction, void, undefined> {
     const input = parseInput(schemas().paramsSchema, params);
+    const { maxPages, ...requestOptions } = options ?? {};
+    const pages = parseInput(schemas().maxPagesSchema, maxPages, 'options.maxPages') ?? defaultMaxTransactionPages;
     const size = input.size ?? defaultPageSize;
     const first = input.page ?? 0;
-    const fetchPage = async (page: number) => (await this.#fetchPage({ ...input, page, size }, options)).transactions;
-    yield* paginate(fetchPage, first, size, input.maxPages ?? defaultMaxTransactionPages);
+    const fetchPage = async (page: number) => (await this.#fetchPage({ ...input, page, size }, requestOptions)).transactions;
+    yield* paginate(fetchPage, first, size, pages);
   }
 
   async #fetchPage(input: ParsedParams, options: RequestOptions | undefined): Promise<TransactionPage> {

@@ -291,9 +291,29 @@ describe('transactions (GET /transactionhistory)', () => {
     );
     const ids: string[] = [];
     const iterate = async () => {
-      for await (const tx of client().transactions.iterate({ customerId, size: 1, maxPages: 3 })) ids.push(tx.partnerTransactionId);
+      for await (const tx of client().transactions.iterate({ customerId, size: 1 }, { maxPages: 3 })) ids.push(tx.partnerTransactionId);
     };
     await expect(iterate()).rejects.toMatchObject({ name: 'PaginationError', page: 3 });
     expect(ids).toEqual(['1', '2', '3']);
+  });
+
+  it('takes maxPages in the options, as transactionHistory.iterate does, and refuses it among the params', async () => {
+    let requests = 0;
+    server.use(
+      http.get(`${base}/transactionhistory`, () => {
+        requests += 1;
+        return HttpResponse.json({ data: { transactions: [] }, errorResponse: null });
+      }),
+    );
+    const inParams = { customerId, maxPages: 3 } as Parameters<CoinmeClient['transactions']['iterate']>[0];
+    const drain = async () => {
+      for await (const _ of client().transactions.iterate(inParams));
+    };
+    await expect(drain()).rejects.toMatchObject({ name: 'ValidationError', field: 'maxPages' });
+    const badOption = async () => {
+      for await (const _ of client().transactions.iterate({ customerId }, { maxPages: 0 }));
+    };
+    await expect(badOption()).rejects.toMatchObject({ name: 'ValidationError', field: 'options.maxPages' });
+    expect(requests).toBe(0);
   });
 });

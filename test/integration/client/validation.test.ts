@@ -55,12 +55,12 @@ describe('input validation', () => {
 
   // Messages name the field, then say what zod says about it.
   it.each([
-    ['amountValue: Invalid input', () => client().quotes.informative({ ...quote, amountValue: Number.NaN })],
+    ['amountValue: must be a number or a decimal string', () => client().quotes.informative({ ...quote, amountValue: Number.NaN })],
     ['amountValue: is too large to be exact as a number; pass it as a string', () => client().quotes.informative({ ...quote, amountValue: 2 ** 60 })],
     ['debitCurrencyCode: is missing', () => client().quotes.informative({ ...quote, debitCurrencyCode: undefined as never })],
     ['cryptoSettlementType: Invalid option: expected one of "INTERNAL"|"EXTERNAL"', () => client().quotes.informative({ ...quote, cryptoSettlementType: 'internal' as never })],
     ['amountCurency: Unrecognized key: "amountCurency"', () => client().quotes.informative({ ...quote, amountCurency: 'USD' } as never)],
-    ['walletAddress: Invalid input: expected string, received array', () => client().widget.createSession({ destinationCurrency: 'BTC', walletAddress: [] as never })],
+    ['walletAddress: must be a non-empty string', () => client().widget.createSession({ destinationCurrency: 'BTC', walletAddress: [] as never })],
     ['walletAddress: is missing', () => client().widget.createSession({ destinationCurrency: 'BTC' } as never)],
     ['redirectUrl: must be an http(s) URL', () => client().widget.createSession({ destinationCurrency: 'BTC', walletAddress: 'bc1q', redirectUrl: 'javascript:alert(1)' })],
     ['sourceAmountLock: Invalid input: expected boolean, received string', () => client().widget.createSession({ destinationCurrency: 'BTC', walletAddress: 'bc1q', sourceAmountLock: 'yes' as never })],
