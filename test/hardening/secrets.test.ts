@@ -6,16 +6,10 @@
 import { inspect } from 'node:util';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CoinmeClient, type CoinmeClientOptions } from '../../src/client.js';
-import { CoinmeError } from '../../src/errors.js';
+import { CoinmeClient, type CoinmeClientOptions } from 'coinme-sdk';
+import { CoinmeError, createWebhookHandler, constructEvent, parseWebhook, verifySignature } from 'coinme-sdk/webhooks';
 import { encodeBase64Utf8 } from '../../src/internal/base64.js';
-import { events } from '../../src/testing/events.js';
-import { createMockCoinme, seededCustomerId } from '../../src/testing/mock/index.js';
-import { sign } from '../../src/testing/sign.js';
-import { createWebhookHandler } from '../../src/webhooks/adapters/fetch.js';
-import { constructEvent } from '../../src/webhooks/construct.js';
-import { parseWebhook } from '../../src/webhooks/parse.js';
-import { verifySignature } from '../../src/webhooks/verify.js';
+import { events, createMockCoinme, seededCustomerId, sign } from 'coinme-sdk/testing';
 
 const mock = createMockCoinme({ environment: 'staging', clientSecret: 'cs_live_9Qe4tY7uI1oP3aS5dF8g' });
 const server = setupServer(...mock.handlers);

@@ -3,7 +3,7 @@
 import widgetSamples from '../../src/testing/samples/coinme.widget.json' with { type: 'json' };
 import notificationSamples from '../../src/testing/samples/coinme.notification.json' with { type: 'json' };
 import { parseWebhook } from 'coinme-sdk/webhooks';
-import type { LifecycleEvent } from '../../src/lifecycle/facts.js';
+import type { LifecycleEvent } from 'coinme-sdk';
 
 type Body = Record<string, unknown>;
 

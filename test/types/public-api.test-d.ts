@@ -5,7 +5,7 @@ import { describe, expectTypeOf, test } from 'vitest';
 import type * as Main from '../../src/index.js';
 import type * as Testing from '../../src/testing/index.js';
 import type * as Webhooks from '../../src/webhooks/index.js';
-import type { WebhookEvent } from '../../src/webhooks/index.js';
+import type { WebhookEvent } from 'coinme-sdk/webhooks';
 import type { Requester } from '../../src/core/requester.js';
 
 /** `true` only for `any`. */

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run, type CliIo } from '../../../src/cli/run.js';
-import { events } from '../../../src/testing/events.js';
-import { sign } from '../../../src/testing/sign.js';
+import { events, sign } from 'coinme-sdk/testing';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const SECRET = 'whsec_examples_test_6b1f0e';

@@ -6,9 +6,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pkg from '../../../package.json' with { type: 'json' };
 import { type CliIo, run } from '../../../src/cli/run.js';
-import { events } from '../../../src/testing/events.js';
-import { sign } from '../../../src/testing/sign.js';
-import { parseWebhook, verifySignature, webhookEventTypes } from '../../../src/webhooks/index.js';
+import { events, sign } from 'coinme-sdk/testing';
+import { parseWebhook, verifySignature, webhookEventTypes } from 'coinme-sdk/webhooks';
 
 const SECRET = 'whsec_cli_9d2be71f03';
 const API_KEY = 'partner-api-key-5521';

@@ -2,9 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CoinmeError } from '../../../src/errors.js';
-import { createWebhookMiddleware } from '../../../src/webhooks/adapters/node.js';
-import type { WebhookEvent } from '../../../src/webhooks/event.js';
+import { CoinmeError, createWebhookMiddleware, type WebhookEvent } from 'coinme-sdk/webhooks';
 import offramp from '../../../src/testing/samples/offramp.json' with { type: 'json' };
 
 const secret = 'whsec_node_91ac';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { coinmeApiErrorFrom } from '../../../src/core/api-error.js';
-import { AuthenticationError, CoinmeApiError, RateLimitError } from '../../../src/errors.js';
+import { AuthenticationError, CoinmeApiError, RateLimitError } from 'coinme-sdk';
 
 const envelope = (httpStatus: string | number) => ({
   data: null,

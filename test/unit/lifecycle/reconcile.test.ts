@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconcile } from '../../../src/lifecycle/reconcile.js';
-import { reduceSession } from '../../../src/lifecycle/reduce.js';
-import type { SessionState } from '../../../src/lifecycle/state.js';
+import { reconcile, reduceSession, type SessionState } from 'coinme-sdk';
 import { happyPath, ids, notification, widget } from '../../helpers/session-stream.js';
 
 const fold = (events: ReturnType<typeof happyPath>) => events.reduce<SessionState | undefined>((s, e) => reduceSession(s, e), undefined)!;

@@ -2,9 +2,7 @@ import fc from 'fast-check';
 import { events } from 'coinme-sdk/testing';
 import { parseWebhook } from 'coinme-sdk/webhooks';
 import { describe, expect, it } from 'vitest';
-import { reduceSession, mergeSessions } from '../../../src/lifecycle/reduce.js';
-import type { SessionState } from '../../../src/lifecycle/state.js';
-import type { LifecycleEvent } from '../../../src/lifecycle/facts.js';
+import { reduceSession, mergeSessions, type SessionState, type LifecycleEvent } from 'coinme-sdk';
 import { happyPath, ids, notification, widget } from '../../helpers/session-stream.js';
 
 const fold = (events: readonly LifecycleEvent[], start?: SessionState) =>

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
-import { MemorySessionStore, reduceSession, type SessionState, SessionTracker } from 'coinme-sdk';
+import { MemorySessionStore, reduceSession, type SessionState, SessionTracker, type LifecycleEvent } from 'coinme-sdk';
 import { events } from 'coinme-sdk/testing';
 import { parseWebhook } from 'coinme-sdk/webhooks';
 import { describe, expect, it } from 'vitest';
-import type { LifecycleEvent } from '../../../src/lifecycle/facts.js';
 import { happyPath, ids, notification, widget } from '../../helpers/session-stream.js';
 
 async function ingestAll(events: readonly LifecycleEvent[], store = new MemorySessionStore()) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../src/errors.js';
+import { ValidationError } from 'coinme-sdk/webhooks';
 import {
   buildPartnerMapping,
   DEFAULT_PAYMENT_METHODS,
@@ -7,7 +7,7 @@ import {
   type PartnerMapping,
   type PartnerMappingInput,
   type PaymentMethodOverride,
-} from '../../../src/mapping/index.js';
+} from 'coinme-sdk';
 import {
   allJurisdictions,
   referenceAssets,

@@ -5,7 +5,7 @@ import {
   type EligibilityQuery,
   type EligibilityResult,
   type IneligibilityCode,
-} from '../../../src/mapping/index.js';
+} from 'coinme-sdk';
 import { referenceAssets } from '../../fixtures/mapping/index.js';
 
 // Licensed in WA and VA only (the locationlicensing reference example).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableOptions, buildPartnerMapping } from '../../../src/mapping/index.js';
+import { availableOptions, buildPartnerMapping } from 'coinme-sdk';
 import { referenceAssets } from '../../fixtures/mapping/index.js';
 
 const mapping = buildPartnerMapping({ assets: referenceAssets, licensedStates: ['WA', 'VA'] });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareDecimal } from '../../../src/internal/decimal.js';
-import { buildPartnerMapping, DEFAULT_PAYMENT_METHODS, US_JURISDICTIONS } from '../../../src/mapping/index.js';
+import { buildPartnerMapping, DEFAULT_PAYMENT_METHODS, US_JURISDICTIONS } from 'coinme-sdk';
 import { referenceAssets } from '../../fixtures/mapping/index.js';
 
 // Decimal strings with up to 18 fraction digits, from 0 to 10^7.

@@ -1,13 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createEvents, type EventPayload, events } from '../../../src/testing/events.js';
-import { sign } from '../../../src/testing/sign.js';
+import { createEvents, type EventPayload, events, sign } from 'coinme-sdk/testing';
 import {
   parseWebhook,
   type UnknownWebhookEvent,
   verifySignature,
   type WebhookEvent,
   webhookEventTypes,
-} from '../../../src/webhooks/index.js';
+} from 'coinme-sdk/webhooks';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const callbacks = new Set(['payment_received', 'payment_rejected', 'payment_expired', 'crypto_tx_sent', 'crypto_delivered', 'crypto_tx_failed']);

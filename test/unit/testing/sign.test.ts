@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createEvents, events } from '../../../src/testing/events.js';
-import { sign } from '../../../src/testing/sign.js';
-import { constructEvent, parseWebhook, verifySignature, WebhookSignatureError } from '../../../src/webhooks/index.js';
+import { createEvents, events, sign } from 'coinme-sdk/testing';
+import { constructEvent, parseWebhook, verifySignature, WebhookSignatureError } from 'coinme-sdk/webhooks';
 
 const secret = 'whsec_unit_4f1c9a';
 // An independent oracle: the HMAC as a receiver on Node would compute it.

@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { WebhookParseError, WebhookSignatureError } from '../../../src/errors.js';
-import { constructEvent, type ConstructEventParams } from '../../../src/webhooks/construct.js';
+import { WebhookParseError, WebhookSignatureError, constructEvent, type ConstructEventParams } from 'coinme-sdk/webhooks';
 import callbacks from '../../../src/testing/samples/callback.json' with { type: 'json' };
 import notifications from '../../../src/testing/samples/coinme.notification.json' with { type: 'json' };
 

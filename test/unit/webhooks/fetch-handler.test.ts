@@ -1,8 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { WebhookSignatureError } from '../../../src/errors.js';
-import { createWebhookHandler } from '../../../src/webhooks/adapters/fetch.js';
-import type { WebhookEvent } from '../../../src/webhooks/event.js';
+import { WebhookSignatureError, createWebhookHandler, type WebhookEvent } from 'coinme-sdk/webhooks';
 import notifications from '../../../src/testing/samples/coinme.notification.json' with { type: 'json' };
 
 const secret = 'whsec_fetch_2b7d';

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { webhookEventTypes } from '../../../src/webhooks/event.js';
-import { parseWebhook } from '../../../src/webhooks/parse.js';
+import { webhookEventTypes, parseWebhook } from 'coinme-sdk/webhooks';
 
 // Every documented event has a sample body in src/testing/samples/<source>.json, keyed by type.
 const directory = new URL('../../../src/testing/samples/', import.meta.url);

@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { WebhookParseError } from '../../../src/errors.js';
-import { webhookEventTypes, type WebhookEvent } from '../../../src/webhooks/event.js';
-import { parseWebhook } from '../../../src/webhooks/parse.js';
+import { WebhookParseError, webhookEventTypes, type WebhookEvent, parseWebhook } from 'coinme-sdk/webhooks';
 
 const directory = new URL('../../../src/testing/samples/', import.meta.url);
 const fixtures: unknown[] = readdirSync(directory)

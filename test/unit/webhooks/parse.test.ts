@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { WebhookParseError } from '../../../src/errors.js';
+import { WebhookParseError, parseWebhook } from 'coinme-sdk/webhooks';
 import { jsonPath } from '../../../src/webhooks/json-path.js';
 import { MAX_DEPTH } from '../../../src/webhooks/json.js';
-import { parseWebhook } from '../../../src/webhooks/parse.js';
 import callbacks from '../../../src/testing/samples/callback.json' with { type: 'json' };
 import notifications from '../../../src/testing/samples/coinme.notification.json' with { type: 'json' };
 import offramp from '../../../src/testing/samples/offramp.json' with { type: 'json' };
