@@ -1,127 +1,174 @@
-import { built } from '../../../helpers/schema-checks.js';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import fixtures from '../../../../src/testing/samples/offramp.json' with { type: 'json' };
 import {
-  offrampDefinition,
+  parseWebhook,
+  webhookEventTypes,
   type OfframpEvent,
+  type OfframpOrderCommittedPayload,
   type OfframpOrderFailedPayload,
   type OfframpOrderRefundCompletedPayload,
-} from '../../../../src/webhooks/schemas/offramp.js';
+  type WebhookBody,
+} from 'coinme-sdk/webhooks';
+import { createEvents, events } from 'coinme-sdk/testing';
+import { bodyOf, failingPath, outcomeOf, withField, withoutField, type Body, type Outcome } from '../../../helpers/webhook-bodies.js';
 
-const schemas: Readonly<Record<string, { safeParse(data: unknown): { success: boolean; error?: unknown } }>> =
-  built(offrampDefinition.table);
-const clone = <T>(value: T): T => structuredClone(value);
-const committed = fixtures['order:crypto-offramp:committed'];
+// Every crypto off-ramp order event of seed 001, in document order.
+const documented = [
+  'order:crypto-offramp:committed',
+  'order:crypto-offramp:funds-sent',
+  'order:crypto-offramp:funds-received',
+  'order:crypto-offramp:completed',
+  'order:crypto-offramp:failed',
+  'order:crypto-offramp:refund:completed',
+] as const satisfies readonly OfframpEvent['type'][];
+type Documented = (typeof documented)[number];
+
+const NOW = new Date('2025-03-04T05:06:07.089Z');
+const factories = createEvents({ seed: 'offramp-schema', now: NOW });
+const COMMITTED = 'order:crypto-offramp:committed';
+// The seed's committed order: its envelope id and its order's times.
+const committed = () =>
+  events[COMMITTED]({
+    id: '00a991cf-a870-43af-88b8-43c51532831d',
+    data: { createdAt: '2023-06-12T17:21:21.240Z', updatedAt: '2023-06-12T17:21:21.240Z' },
+  });
+const parse = (body: WebhookBody) => parseWebhook(body, { strict: true });
 
 describe('offramp family', () => {
-  it('has exactly one fixture per documented event', () => {
-    expect(Object.keys(fixtures).sort()).toEqual(Object.keys(built(offrampDefinition.table)).sort());
+  it('has exactly one documented type per event of the seed, and no other', () => {
+    const family = webhookEventTypes.filter((type) => parseWebhook(bodyOf(events, type)).source === 'offramp');
+    expect([...family].sort()).toEqual([...documented].sort());
+    expectTypeOf<OfframpEvent['type']>().toEqualTypeOf<Documented>();
   });
 
-  it.each(Object.entries(fixtures))('classifies and accepts the %s fixture', (type, body) => {
-    expect(offrampDefinition.classify(body)).toBe(type);
-    expect(schemas[type]?.safeParse(body).success).toBe(true);
+  it.each(documented)('%s: a factory body parses as that type, unchanged, with its id and time', (type) => {
+    const body = bodyOf(factories, type);
+    const event = parse(JSON.stringify(body));
+    expect(event.source).toBe('offramp');
+    expect(event.type).toBe(type);
+    expect(event.payload).toEqual(body);
+    expect(event.id).toBe(body['id']);
+    expect(event.occurredAt).toEqual(NOW);
+  });
+
+  // A committed order renamed: all six events share the order's shape, only a refund adds to it.
+  const renamed: [Documented, Outcome][] = [
+    ['order:crypto-offramp:committed', { type: 'order:crypto-offramp:committed' }],
+    ['order:crypto-offramp:funds-sent', { type: 'order:crypto-offramp:funds-sent' }],
+    ['order:crypto-offramp:funds-received', { type: 'order:crypto-offramp:funds-received' }],
+    ['order:crypto-offramp:completed', { type: 'order:crypto-offramp:completed' }],
+    ['order:crypto-offramp:failed', { type: 'order:crypto-offramp:failed' }],
+    ['order:crypto-offramp:refund:completed', { path: '$.data.refund' }],
+  ];
+  it.each(renamed)('a committed order named %s is read by that event: %j', (name, outcome) => {
+    expect(outcomeOf(withField(committed(), ['name'], name))).toEqual(outcome);
   });
 
   it('takes the id from the envelope and the time from the order update', () => {
-    const body = clone(committed);
-    body.data.updatedAt = '2023-06-12T18:00:00.000Z';
-    const payload = offrampDefinition.table['order:crypto-offramp:committed']().parse(body);
-    expect(offrampDefinition.id(payload)).toBe('00a991cf-a870-43af-88b8-43c51532831d');
-    expect(offrampDefinition.occurredAt(payload).toISOString()).toBe('2023-06-12T18:00:00.000Z');
+    const body = events[COMMITTED]({
+      id: '00a991cf-a870-43af-88b8-43c51532831d',
+      data: { createdAt: '2023-06-12T17:21:21.240Z', updatedAt: '2023-06-12T18:00:00.000Z' },
+    });
+    const event = parse(JSON.stringify(body));
+    expect(event.type).toBe(COMMITTED);
+    expect(event.id).toBe('00a991cf-a870-43af-88b8-43c51532831d');
+    expect(event.occurredAt.toISOString()).toBe('2023-06-12T18:00:00.000Z');
   });
 
   it('falls back to the creation time when the update time cannot be read', () => {
-    const body = { ...clone(committed), data: { ...clone(committed.data), updatedAt: 'not a date' } };
-    const payload = offrampDefinition.table['order:crypto-offramp:committed']().parse(body);
-    expect(offrampDefinition.occurredAt(payload).toISOString()).toBe('2023-06-12T17:21:21.240Z');
+    const body = events[COMMITTED]({ data: { createdAt: '2023-06-12T17:21:21.240Z', updatedAt: 'not a date' } });
+    expect(parse(body).occurredAt.toISOString()).toBe('2023-06-12T17:21:21.240Z');
   });
 
   it('keeps unknown fields, nested ones too, and reads a deposit tag', () => {
-    const body = clone(committed) as typeof committed & Record<string, unknown>;
-    body['extra'] = 1;
-    Object.assign(body.data.origin.depositAddress, { tag: { type: 'memo', value: '42', note: 'x' } });
-    Object.assign(body.data.widget, { theme: 'dark' });
-    const payload = offrampDefinition.table['order:crypto-offramp:committed']().parse(body);
-    expect(payload['extra']).toBe(1);
-    expect(payload.data.origin.depositAddress.tag).toEqual({ type: 'memo', value: '42', note: 'x' });
-    expect(payload.data.widget['theme']).toBe('dark');
+    const body = events[COMMITTED]({
+      extra: 1,
+      data: {
+        origin: { depositAddress: { tag: { type: 'memo', value: '42', note: 'x' } } },
+        widget: { theme: 'dark' },
+      },
+    });
+    const event = parse(JSON.stringify(body));
+    if (event.type !== COMMITTED) throw new Error(`parsed as ${event.type}`);
+    expect(event.payload['extra']).toBe(1);
+    expect(event.payload.data.origin.depositAddress.tag).toEqual({ type: 'memo', value: '42', note: 'x' });
+    expect(event.payload.data.widget['theme']).toBe('dark');
+    expect(event.payload.data.origin.amount).toBe('0.047116964221968237');
   });
 
   it('reports the path of a wrong-typed field', () => {
-    const body = clone(committed) as unknown as { data: { fees: { amount: unknown }[] } };
-    body.data.fees[1]!.amount = 1;
-    const result = offrampDefinition.table['order:crypto-offramp:committed']().safeParse(body);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(['data', 'fees', 1, 'amount']);
+    expect(failingPath(withField(committed(), ['data', 'fees', 1, 'amount'], 1))).toBe('$.data.fees[1].amount');
+    expect(failingPath(withField(committed(), ['data', 'origin', 'depositAddress', 'tag'], { type: 'memo' }))).toBe(
+      '$.data.origin.depositAddress.tag.value',
+    );
+    expect(failingPath(withField(committed(), ['bootstrapTokenId'], null))).toBe('$.bootstrapTokenId');
   });
 
   it("accepts the document's own completed example, whose status says processing", () => {
-    const body = clone(fixtures['order:crypto-offramp:completed']);
-    body.data.status = 'processing';
-    expect(offrampDefinition.table['order:crypto-offramp:completed']().safeParse(body).success).toBe(true);
+    const body = events['order:crypto-offramp:completed']({ data: { status: 'processing' } });
+    const event = parse(JSON.stringify(body));
+    expect(event.type).toBe('order:crypto-offramp:completed');
+    expect(event.payload).toMatchObject({ data: { status: 'processing' } });
   });
 
   it('rejects a status that is not a string, with its path', () => {
-    const body = clone(fixtures['order:crypto-offramp:completed']) as unknown as { data: { status: unknown } };
-    body.data.status = 7;
-    const result = offrampDefinition.table['order:crypto-offramp:completed']().safeParse(body);
-    expect(result.success).toBe(false);
-    expect(result.error?.issues[0]?.path).toEqual(['data', 'status']);
+    const body = withField(bodyOf(events, 'order:crypto-offramp:completed'), ['data', 'status'], 7);
+    expect(failingPath(body)).toBe('$.data.status');
   });
 
   it('requires the refund on a refunded order and accepts a failure without a reason', () => {
-    const refunded = clone(fixtures['order:crypto-offramp:refund:completed']) as Record<string, unknown> & {
-      data: Record<string, unknown>;
-    };
-    delete refunded.data['refund'];
-    expect(offrampDefinition.table['order:crypto-offramp:refund:completed']().safeParse(refunded).success).toBe(false);
-    const failed = clone(fixtures['order:crypto-offramp:failed']) as { data: Record<string, unknown> };
-    delete failed.data['error'];
-    expect(offrampDefinition.table['order:crypto-offramp:failed']().safeParse(failed).success).toBe(true);
-  });
-
-  it('passes undocumented order names through and ignores other shapes', () => {
-    expect(offrampDefinition.classify({ ...committed, name: 'order:crypto-offramp:expired' })).toBe(
-      'order:crypto-offramp:expired',
+    const refunded = withoutField(bodyOf(events, 'order:crypto-offramp:refund:completed'), ['data', 'refund']);
+    expect(failingPath(refunded)).toBe('$.data.refund');
+    const failed = withoutField(bodyOf(events, 'order:crypto-offramp:failed'), ['data', 'error']);
+    expect(parse(failed).type).toBe('order:crypto-offramp:failed');
+    // A failure says its reason as a string, when it says one.
+    expect(failingPath(withField(bodyOf(events, 'order:crypto-offramp:failed'), ['data', 'error'], { reason: 1 }))).toBe(
+      '$.data.error.reason',
     );
-    expect(offrampDefinition.classify({ name: 'invoice:paid', data: {} })).toBeUndefined();
-    expect(offrampDefinition.classify({ name: 'order:x', data: [] })).toBeUndefined();
-    expect(offrampDefinition.classify({ name: 'order:x', data: null })).toBeUndefined();
-    expect(offrampDefinition.classify({ eventName: 'crypto_delivered', orderId: 'o' })).toBeUndefined();
   });
 
-  it('never throws on hostile input', () => {
-    const hostile: unknown[] = [
-      null,
-      undefined,
-      42,
-      'order:crypto-offramp:committed',
-      [],
-      [committed],
+  it('passes undocumented order names through and leaves other shapes to the other families', () => {
+    expect(outcomeOf({ ...committed(), name: 'order:crypto-offramp:expired' })).toEqual({
+      unknown: 'order:crypto-offramp:expired',
+    });
+    expect(outcomeOf({ name: 'invoice:paid', data: {} })).toEqual({ unknown: '' });
+    expect(outcomeOf({ name: 'order:x', data: [] })).toEqual({ unknown: '' });
+    expect(outcomeOf({ name: 'order:x', data: null })).toEqual({ unknown: '' });
+    // A payment callback is the callback family's, even when it is not a valid one.
+    expect(outcomeOf({ eventName: 'crypto_delivered', orderId: 'o' })).toEqual({ path: '$.timeStamp' });
+  });
+
+  it('never throws anything but a WebhookParseError on hostile input, and reads no order event from it', () => {
+    const refused: unknown[] = [null, undefined, 42, '"order:crypto-offramp:committed"', '[]', [], [committed()]];
+    for (const body of refused) expect(outcomeOf(body as WebhookBody)).toEqual({ path: '$' });
+    expect(outcomeOf(Object.create({ name: 'order:inherited', data: {} }) as Body)).toEqual({ path: '$' });
+    const unclaimed: WebhookBody[] = [
       {},
-      JSON.parse('{"__proto__": {"name": "order:x", "data": {}}}'),
-      JSON.parse('{"name": {"toString": 1}, "data": {}}'),
-      Object.create({ name: 'order:inherited', data: {} }),
-      Object.create(null),
+      '{"__proto__": {"name": "order:x", "data": {}}}',
+      '{"name": {"toString": 1}, "data": {}}',
+      // Inherited fields (through a prototype without Object.prototype) are not the body's.
+      Object.create(Object.setPrototypeOf({ name: 'order:inherited', data: {} }, null)) as Body,
+      Object.create(null) as Body,
     ];
-    for (const body of hostile) {
-      expect(() => offrampDefinition.classify(body as Record<string, unknown>)).not.toThrow();
-      expect(offrampDefinition.classify(body as Record<string, unknown>)).toBeUndefined();
-    }
+    for (const body of unclaimed) expect(outcomeOf(body)).toEqual({ unknown: '' });
   });
 
   it('narrows the payload by type', () => {
     expectTypeOf<Extract<OfframpEvent, { type: 'order:crypto-offramp:failed' }>['payload']>().toEqualTypeOf<
       OfframpOrderFailedPayload
     >();
+    expectTypeOf<Extract<OfframpEvent, { type: typeof COMMITTED }>['payload']>().toEqualTypeOf<OfframpOrderCommittedPayload>();
     const check = (event: OfframpEvent) => {
       if (event.type === 'order:crypto-offramp:refund:completed') {
         expectTypeOf(event.payload).toEqualTypeOf<OfframpOrderRefundCompletedPayload>();
         expectTypeOf(event.payload.data.refund.amount).toEqualTypeOf<string>();
         expectTypeOf(event.payload.data.status).toEqualTypeOf<'failed' | (string & {})>();
+        return event.payload.data.refund.amount;
       }
+      return undefined;
     };
     expectTypeOf(check).parameter(0).toHaveProperty('source').toEqualTypeOf<'offramp'>();
+    const event = parse(JSON.stringify(events['order:crypto-offramp:refund:completed']()));
+    if (event.source !== 'offramp') throw new Error(`parsed as ${event.source}`);
+    expect(check(event)).toBe('0.047116964221968237');
   });
 });
