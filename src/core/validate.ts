@@ -1,22 +1,10 @@
 /** Runs zod schemas and turns their issues into the SDK's errors. */
-import { en } from 'zod/locales';
 import * as z from 'zod/mini';
 import { ResponseValidationError, ValidationError, type ValidationIssue } from '../errors.js';
+import { englishError } from '../internal/english-messages.js';
 
-// zod/mini loads no locale (every message would be "Invalid input"), and a global `z.config(en())`
-// would reword the caller's own zod/mini schemas too. So the SDK's parses carry the English
-// locale in their own parse context. Schema-level messages (`z.string('...')`, `{ error }`, check
-// messages) still win: zod asks the parse context only for issues that have none.
-let englishMap: z.core.$ZodErrorMap | undefined;
-
-/**
- * zod's English message for an issue, as classic `zod` words it. Only for the SDK's own parses.
- *
- * @internal
- */
-export const englishError: z.core.$ZodErrorMap = (issue) => (englishMap ??= en().localeError)(issue);
-
-// zod words every issue; the one thing its English locale does not say plainly is a missing field.
+// zod/mini words nothing itself: issues without a schema-level message get zod's English wording
+// (see englishError), except a missing field, which its English locale does not say plainly.
 const parseOptions: z.core.ParseContext<z.core.$ZodIssue> = {
   error: (issue) => ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined ? 'is missing' : englishError(issue)),
 };
