@@ -8,5 +8,5 @@ import type * as z from 'zod/mini';
 // check messages) still win: zod asks the parse context only for issues that have none.
 let englishMap: z.core.$ZodErrorMap | undefined;
 
-/** zod's English message for an issue, as classic `zod` words it; the locale is built on first use. */
+/** zod's English message for an issue ("Invalid input: expected string, received number"); the locale is built on first use. */
 export const englishError: z.core.$ZodErrorMap = (issue) => (englishMap ??= en().localeError)(issue);
