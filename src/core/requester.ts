@@ -14,7 +14,7 @@ import { parseInput, parseResponse } from './validate.js';
  * One API call as a resource describes it. `schema` is any zod schema of the unwrapped payload;
  * the call resolves to its output.
  */
-export interface ApiCall<S extends z.ZodMiniType> {
+export interface ApiCall<S extends z.core.$ZodType> {
   method: 'GET' | 'POST' | 'DELETE';
   path: string;
   query?: Record<string, string | undefined>;
@@ -40,14 +40,14 @@ export class Requester {
     this.#totalTimeout = totalTimeout;
   }
 
-  async call<S extends z.ZodMiniType>(call: ApiCall<S>): Promise<z.output<S>> {
+  async call<S extends z.core.$ZodType>(call: ApiCall<S>): Promise<z.output<S>> {
     const options = parseInput(limitSchemas().requestOptions, call.options, 'options');
     const answer = await this.#sendAuthorized(call, options);
     const data = unwrapEnvelope(answer, { path: call.path, envelope: call.envelope ?? 'required' });
     return parseResponse(call.schema, data, { status: answer.status, path: call.path });
   }
 
-  async #sendAuthorized(call: ApiCall<z.ZodMiniType>, options: RequestOptions | undefined): Promise<HttpAnswer> {
+  async #sendAuthorized(call: ApiCall<z.core.$ZodType>, options: RequestOptions | undefined): Promise<HttpAnswer> {
     const started = performance.now();
     const base: Omit<HttpCall, 'authorization'> = { method: call.method, path: call.path, query: call.query, json: call.json, retryable: call.retryable, options };
     const token = await this.#tokens.getToken(options?.signal);

@@ -22,7 +22,7 @@ function toIssues(issues: readonly z.core.$ZodIssue[], prefix: string): Validati
  * Validates a caller's input; throws `ValidationError` naming the first bad field.
  * Runs before anything is sent, so a bad input never reaches Coinme.
  */
-export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, prefix = ''): z.output<S> {
+export function parseInput<S extends z.core.$ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
   const result = z.safeParse(schema, input, parseOptions);
   if (result.success) return result.data;
   const issues = toIssues(result.error.issues, prefix);
@@ -31,7 +31,7 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, input: unknown, p
 }
 
 /** Validates a body Coinme sent; throws `ResponseValidationError` carrying the body. */
-export function parseResponse<S extends z.ZodMiniType>(schema: S, body: unknown, context: { status: number; path: string }): z.output<S> {
+export function parseResponse<S extends z.core.$ZodType>(schema: S, body: unknown, context: { status: number; path: string }): z.output<S> {
   const result = z.safeParse(schema, body, parseOptions);
   if (result.success) return result.data;
   const issues = toIssues(result.error.issues, '');

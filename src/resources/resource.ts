@@ -19,7 +19,7 @@ export abstract class APIResource {
   }
 
   /** Sends one authenticated call and returns its validated payload. */
-  protected request<S extends z.ZodMiniType>(call: ApiCall<S>): Promise<z.output<S>> {
+  protected request<S extends z.core.$ZodType>(call: ApiCall<S>): Promise<z.output<S>> {
     return this.#requester.call(call);
   }
 }
