@@ -2,7 +2,7 @@
 // - CPU per call: `cryptoChains.list()` against a loopback server in another process, over a
 //   bare `fetch` + `JSON.parse` of the same response from the same server; CPU time of this
 //   process (process.cpuUsage), medians of interleaved runs, ≤ 2×.
-// - Bundle: `{ CoinmeClient }` from coinme-sdk, esbuild-minified with ky and zod, gzipped, ≤ 40 KB.
+// - Bundle: `{ CoinmeClient }` from coinme-sdk, esbuild-minified with ky and zod/mini, gzipped, ≤ 40 KB.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { bundle } from './lib/bundle.js';

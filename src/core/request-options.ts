@@ -1,5 +1,5 @@
 /** Per-call options, and the one check of the limits they share with the client's options. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazy } from '../internal/lazy.js';
 
 /**
@@ -26,11 +26,11 @@ export const maxRetriesLimit = 5;
 /** The limits a client and a call share, and the schema of {@link RequestOptions}, built on first use. */
 export const limitSchemas = /* @__PURE__ */ lazy(() => {
   /** Milliseconds, as timers accept them (at most 2^31 - 1). */
-  const milliseconds = z.int().positive().max(2_147_483_647);
+  const milliseconds = z.int().check(z.positive(), z.maximum(2_147_483_647));
   /** A retry count from 0 to {@link maxRetriesLimit}. */
-  const maxRetries = z.int().min(0).max(maxRetriesLimit);
-  const requestOptions = z
-    .strictObject({ signal: z.instanceof(AbortSignal).optional(), timeout: milliseconds.optional(), maxRetries: maxRetries.optional() })
-    .optional();
+  const maxRetries = z.int().check(z.minimum(0), z.maximum(maxRetriesLimit));
+  const requestOptions = z.optional(
+    z.strictObject({ signal: z.optional(z.instanceof(AbortSignal)), timeout: z.optional(milliseconds), maxRetries: z.optional(maxRetries) }),
+  );
   return { milliseconds, maxRetries, requestOptions };
 });

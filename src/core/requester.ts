@@ -2,7 +2,7 @@
  * Authenticated calls: adds the bearer token, replays once after a 401 with a fresh token,
  * unwraps the envelope and validates the payload.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { CoinmeApiError } from '../errors.js';
 import type { TokenManager } from '../auth/token-manager.js';
 import { unwrapEnvelope } from './envelope.js';

@@ -1,10 +1,12 @@
 /** Runs zod schemas and turns their issues into the SDK's errors. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ResponseValidationError, ValidationError, type ValidationIssue } from '../errors.js';
+import { englishError } from '../internal/english-messages.js';
 
-// zod words every issue; the one thing its English locale does not say plainly is a missing field.
+// zod/mini words nothing itself: issues without a schema-level message get zod's English wording
+// (see englishError), except a missing field, which its English locale does not say plainly.
 const parseOptions: z.core.ParseContext<z.core.$ZodIssue> = {
-  error: (issue) => ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined ? 'is missing' : undefined),
+  error: (issue) => ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && issue.input === undefined ? 'is missing' : englishError(issue)),
 };
 
 function toIssues(issues: readonly z.core.$ZodIssue[], prefix: string): ValidationIssue[] {

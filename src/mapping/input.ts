@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { isNegativeDecimal, parseDecimal } from '../internal/decimal.js';
+import { englishError } from '../internal/english-messages.js';
 import { lazy } from '../internal/lazy.js';
 import { DEFAULT_PAYMENT_METHODS } from './catalog.js';
 import { normaliseCode, normaliseCountry } from './jurisdictions.js';
@@ -9,14 +10,14 @@ import type { Asset, PartnerMappingInput, PaymentMethodDefinition } from './type
 // Validation of the mapping input and the merge of partner overrides into the catalog.
 
 const schemas = /* @__PURE__ */ lazy(() => {
-  const text = z.string('must be a string').min(1, 'must not be empty');
+  const text = z.string('must be a string').check(z.minLength(1, 'must not be empty'));
   const codes = z.array(text, 'must be an array of strings');
   const flag = z.boolean('must be a boolean');
-  const amount = z.number('must be a finite number').nonnegative('must not be negative');
+  const amount = z.number('must be a finite number').check(z.nonnegative('must not be negative'));
   const decimal = z
     .union([z.string(), z.number()], 'must be a decimal string')
-    .refine((value) => parseDecimal(value) !== undefined && !isNegativeDecimal(value), 'must be a non-negative decimal');
-  const decimals = z.int('must be an integer').nonnegative('must not be negative');
+    .check(z.refine((value) => parseDecimal(value) !== undefined && !isNegativeDecimal(value), 'must be a non-negative decimal'));
+  const decimals = z.int('must be an integer').check(z.nonnegative('must not be negative'));
 
   const assetSchema = z.object({
     code: text,
@@ -27,24 +28,24 @@ const schemas = /* @__PURE__ */ lazy(() => {
 
   const overrideSchema = z.strictObject({
     id: text,
-    enabled: flag.optional(),
-    label: text.optional(),
-    type: text.optional(),
-    availability: codes.optional(),
-    supportedCountry: codes.optional(),
-    onrampAvailable: flag.optional(),
-    offrampAvailable: flag.optional(),
-    currency: text.optional(),
-    min: amount.optional(),
-    max: amount.optional(),
+    enabled: z.optional(flag),
+    label: z.optional(text),
+    type: z.optional(text),
+    availability: z.optional(codes),
+    supportedCountry: z.optional(codes),
+    onrampAvailable: z.optional(flag),
+    offrampAvailable: z.optional(flag),
+    currency: z.optional(text),
+    min: z.optional(amount),
+    max: z.optional(amount),
   });
 
   const inputSchema = z.object({
     assets: z.array(assetSchema, 'must be an array'),
     licensedStates: z.array(z.string('must be a string'), 'must be an array of strings'),
-    limits: z.object({ buyLimitAmount: decimal, sellLimitAmount: decimal }, 'must be an object').optional(),
-    paymentMethods: z.array(overrideSchema, 'must be an array').optional(),
-    country: z.string('must be a string').optional(),
+    limits: z.optional(z.object({ buyLimitAmount: decimal, sellLimitAmount: decimal }, 'must be an object')),
+    paymentMethods: z.optional(z.array(overrideSchema, 'must be an array')),
+    country: z.optional(z.string('must be a string')),
   });
   return { inputSchema, overrideSchema };
 });
@@ -109,7 +110,8 @@ function merge(catalog: Map<string, PaymentMethodDefinition>, override: Override
  * ```
  */
 export function parseMappingInput(input: PartnerMappingInput): ParsedMappingInput {
-  const result = schemas().inputSchema.safeParse(input);
+  // zod's English wording for what the schemas do not word themselves, as for the client's inputs.
+  const result = z.safeParse(schemas().inputSchema, input, { error: englishError });
   if (!result.success) {
     const issues = result.error.issues.map(toIssue);
     const first = issues[0] ?? { path: '', message: 'is invalid' };

@@ -1,5 +1,5 @@
 /** `GET /cryptoChains`: the crypto assets Coinme supports and their chains. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { lazy } from '../internal/lazy.js';
 import { APIResource } from './resource.js';
@@ -25,10 +25,10 @@ export interface Asset {
 
 const cryptoChainsSchema = /* @__PURE__ */ lazy(() => {
   const asset = z.looseObject({
-    code: z.string().optional(),
+    code: z.optional(z.string()),
     name: z.string(),
     // A count of decimal places: a non-negative integer, or its digits as a string.
-    decimals: z.union([z.int().nonnegative(), z.string().regex(/^\d{1,3}$/).transform(Number)]),
+    decimals: z.union([z.int().check(z.nonnegative()), z.pipe(z.string().check(z.regex(/^\d{1,3}$/)), z.transform(Number))]),
     supportedChains: z.array(z.string()),
   });
   return z.looseObject({ cryptoChains: z.record(z.string(), asset) });

@@ -1,5 +1,5 @@
 /** `GET /locationlicensing`: the jurisdictions Coinme is licensed in. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { lazy } from '../internal/lazy.js';
@@ -19,7 +19,7 @@ export interface LocationLicensingListParams {
 }
 
 const schemas = /* @__PURE__ */ lazy(() => ({
-  params: z.strictObject({ country: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter country code such as "USA"').optional() }).optional(),
+  params: z.optional(z.strictObject({ country: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a three-letter country code such as "USA"'))) })),
   locations: z.looseObject({ locations: z.array(z.string()) }),
 }));
 

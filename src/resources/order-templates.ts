@@ -1,5 +1,5 @@
 /** `/order-template`: Green Dot cash on-ramp barcodes (order templates). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';
@@ -94,12 +94,12 @@ const schemas = /* @__PURE__ */ lazy(() => {
     customerId: field.idInput,
     debitCurrencyCode: field.currencyCodeInput,
     creditCurrencyCode: field.currencyCodeInput,
-    amountValue: field.positiveAmountInput.optional(),
-    amountCurrencyCode: field.currencyCodeInput.optional(),
+    amountValue: z.optional(field.positiveAmountInput),
+    amountCurrencyCode: z.optional(field.currencyCodeInput),
     providerId: field.nonEmptyString,
     locationReference: field.nonEmptyString,
-    externalCustodyCreditInfo: z.strictObject({ walletAddress: field.nonEmptyString, blockchainMemo: field.nonEmptyString.optional() }).optional(),
-    chain: field.nonEmptyString.optional(),
+    externalCustodyCreditInfo: z.optional(z.strictObject({ walletAddress: field.nonEmptyString, blockchainMemo: z.optional(field.nonEmptyString) })),
+    chain: z.optional(field.nonEmptyString),
   });
 
   const countParamsSchema = z.strictObject({ providerId: field.nonEmptyString });

@@ -1,5 +1,5 @@
 /** `/paymentmethods`: a customer's debit cards. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';
@@ -145,11 +145,11 @@ const schemas = /* @__PURE__ */ lazy(() => {
     providerId: field.nonEmptyString,
     card: cardSchema,
     billingAddress: z.strictObject({
-      firstName: field.nonEmptyString.optional(),
-      lastName: field.nonEmptyString.optional(),
+      firstName: z.optional(field.nonEmptyString),
+      lastName: z.optional(field.nonEmptyString),
       country: twoLetters('US'),
       addressLine1: field.nonEmptyString,
-      addressLine2: field.nonEmptyString.optional(),
+      addressLine2: z.optional(field.nonEmptyString),
       zipCode: field.nonEmptyString,
       city: field.nonEmptyString,
       state: twoLetters('FL'),

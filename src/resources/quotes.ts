@@ -1,5 +1,5 @@
 /** `POST /cryptoquote/informative`, `POST /cryptoquote`, `GET /cryptoquote/{quoteId}`, `POST /cryptoquote/sell-all`: price quotes. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { lazy } from '../internal/lazy.js';
@@ -170,16 +170,16 @@ const schemas = /* @__PURE__ */ lazy(() => {
     creditCurrencyCode: currencyCodeInput,
     amountValue: positiveAmountInput,
     amountCurrencyCode: currencyCodeInput,
-    cryptoSettlementType: z.enum(['INTERNAL', 'EXTERNAL']).optional(),
-    chain: nonEmptyString.optional(),
-    latitude: coordinateInput.optional(),
-    longitude: coordinateInput.optional(),
-    locationReference: nonEmptyString.optional(),
-    promoCode: nonEmptyString.optional(),
+    cryptoSettlementType: z.optional(z.enum(['INTERNAL', 'EXTERNAL'])),
+    chain: z.optional(nonEmptyString),
+    latitude: z.optional(coordinateInput),
+    longitude: z.optional(coordinateInput),
+    locationReference: z.optional(nonEmptyString),
+    promoCode: z.optional(nonEmptyString),
   });
 
-  const optionalText = z.string().nullish();
-  const optionalDecimal = decimalOutput.nullish();
+  const optionalText = z.nullish(z.string());
+  const optionalDecimal = z.nullish(decimalOutput);
 
   const quoteSchema = z.looseObject({
     creditCurrencyUnitPrice: decimalOutput,
@@ -193,7 +193,7 @@ const schemas = /* @__PURE__ */ lazy(() => {
     totalFees: decimalOutput,
     feeCurrency: optionalText,
     feeCurrencyCode: optionalText,
-    feesMap: z.record(z.string(), decimalOutput).nullish(),
+    feesMap: z.nullish(z.record(z.string(), decimalOutput)),
     spread: optionalDecimal,
     spreadAmount: optionalDecimal,
     spreadCurrencyCode: optionalText,
@@ -204,20 +204,20 @@ const schemas = /* @__PURE__ */ lazy(() => {
 
 const bindingSchemas = /* @__PURE__ */ lazy(() => {
   const field = fields();
-  const settlementInput = oneOfInput(['INTERNAL', 'EXTERNAL'] as const).optional();
+  const settlementInput = z.optional(oneOfInput(['INTERNAL', 'EXTERNAL'] as const));
 
   const createParamsSchema = z.strictObject({
     customerId: field.idInput,
-    providerId: field.nonEmptyString.optional(),
+    providerId: z.optional(field.nonEmptyString),
     debitCurrencyCode: field.currencyCodeInput,
     creditCurrencyCode: field.currencyCodeInput,
     amountValue: field.positiveAmountInput,
     amountCurrencyCode: field.currencyCodeInput,
-    locationReference: field.nonEmptyString.optional(),
-    gpsCoordinates: z.strictObject({ latitude: field.coordinateInput, longitude: field.coordinateInput }).optional(),
+    locationReference: z.optional(field.nonEmptyString),
+    gpsCoordinates: z.optional(z.strictObject({ latitude: field.coordinateInput, longitude: field.coordinateInput })),
     cryptoSettlementType: settlementInput,
-    chain: field.nonEmptyString.optional(),
-    promoCode: field.nonEmptyString.optional(),
+    chain: z.optional(field.nonEmptyString),
+    promoCode: z.optional(field.nonEmptyString),
   });
 
   const sellAllParamsSchema = z.strictObject({
@@ -225,7 +225,7 @@ const bindingSchemas = /* @__PURE__ */ lazy(() => {
     debitCurrencyCode: field.currencyCodeInput,
     creditCurrencyCode: field.currencyCodeInput,
     cryptoSettlementType: settlementInput,
-    chain: field.nonEmptyString.optional(),
+    chain: z.optional(field.nonEmptyString),
   });
 
   const quoteIdInput = field.nonEmptyString;

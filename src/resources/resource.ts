@@ -1,5 +1,5 @@
 /** The base every resource class extends: it holds the client's requester, out of sight. */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { ApiCall, Requester } from '../core/requester.js';
 
 /**

@@ -1,5 +1,5 @@
 /** `GET /widget/transactionhistory`: a customer's transactions, for reconciliation. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { defaultMaxPages, paginate } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
@@ -89,11 +89,11 @@ const schemas = /* @__PURE__ */ lazy(() => {
   const { currencyCodeInput, idInput, dateOutput, dateTimeInput, decimalOutput, idOutput, textOrEmpty } = fields();
   const paramsSchema = z.strictObject({
     customerId: idInput,
-    currencyCode: currencyCodeInput.optional(),
-    startDateTime: dateTimeInput.optional(),
-    endDateTime: dateTimeInput.optional(),
-    page: z.int().min(0).optional(),
-    size: z.int().min(1).max(maxTransactionPageSize).optional(),
+    currencyCode: z.optional(currencyCodeInput),
+    startDateTime: z.optional(dateTimeInput),
+    endDateTime: z.optional(dateTimeInput),
+    page: z.optional(z.int().check(z.minimum(0))),
+    size: z.optional(z.int().check(z.minimum(1), z.maximum(maxTransactionPageSize))),
   });
 
   const transactionSchema = z.looseObject({
@@ -108,11 +108,11 @@ const schemas = /* @__PURE__ */ lazy(() => {
     transactionStatus: z.string(),
     fromWalletAddress: textOrEmpty,
     toWalletAddress: textOrEmpty,
-    promoCode: z.string().nullish(),
+    promoCode: z.nullish(z.string()),
   });
 
-  const historySchema = z.looseObject({ transactions: z.array(transactionSchema).nullable() });
-  const maxPagesSchema = z.int().positive().optional();
+  const historySchema = z.looseObject({ transactions: z.nullable(z.array(transactionSchema)) });
+  const maxPagesSchema = z.optional(z.int().check(z.positive()));
   return { paramsSchema, transactionSchema, historySchema, maxPagesSchema };
 });
 

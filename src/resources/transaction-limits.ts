@@ -1,5 +1,5 @@
 /** `GET /transactionlimits`: what a customer may still buy and sell. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { lazy } from '../internal/lazy.js';
@@ -37,7 +37,7 @@ export interface TransactionLimitsResult {
 const schemas = /* @__PURE__ */ lazy(() => ({
   params: z.strictObject({
     customerId: fields().idInput,
-    fiatCurrencyCode: z.string().regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"').optional(),
+    fiatCurrencyCode: z.optional(z.string().check(z.regex(/^[A-Za-z]{3}$/, 'must be a three-letter currency code such as "USD"'))),
   }),
   limits: z.looseObject({ buyLimitAmount: fields().decimalOutput, sellLimitAmount: fields().decimalOutput }),
 }));

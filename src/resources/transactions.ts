@@ -1,5 +1,5 @@
 /** `GET /transactionhistory`: every transaction a customer made through the partner API. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { paginate } from '../core/pagination.js';
 import { parseInput } from '../core/validate.js';
@@ -34,17 +34,17 @@ export type TransactionsParams = TransactionHistoryParams;
 
 const schemas = /* @__PURE__ */ lazy(() => {
   const field = fields();
-  const integer = (min: number, max: number) => z.number().int().min(min).max(max);
+  const integer = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
 
   const paramsSchema = z.strictObject({
     customerId: field.idInput,
-    currencyCode: field.currencyCodeInput.optional(),
-    startDateTime: field.dateTimeInput.optional(),
-    endDateTime: field.dateTimeInput.optional(),
-    page: integer(0, Number.MAX_SAFE_INTEGER).optional(),
-    size: integer(1, maxPageSize).optional(),
+    currencyCode: z.optional(field.currencyCodeInput),
+    startDateTime: z.optional(field.dateTimeInput),
+    endDateTime: z.optional(field.dateTimeInput),
+    page: z.optional(integer(0, Number.MAX_SAFE_INTEGER)),
+    size: z.optional(integer(1, maxPageSize)),
   });
-  const maxPagesSchema = integer(1, Number.MAX_SAFE_INTEGER).optional();
+  const maxPagesSchema = z.optional(integer(1, Number.MAX_SAFE_INTEGER));
 
   const transactionSchema = z.looseObject({
     totalFees: field.decimalOutput,
@@ -56,8 +56,14 @@ const schemas = /* @__PURE__ */ lazy(() => {
     transactionDateTime: field.dateOutput,
     partnerTransactionId: field.idOutput,
     transactionStatus: z.string(),
-    fromWalletAddress: field.optionalText.transform((value) => value ?? ''),
-    toWalletAddress: field.optionalText.transform((value) => value ?? ''),
+    fromWalletAddress: z.pipe(
+      field.optionalText,
+      z.transform((value) => value ?? ''),
+    ),
+    toWalletAddress: z.pipe(
+      field.optionalText,
+      z.transform((value) => value ?? ''),
+    ),
     promoCode: field.optionalText,
   });
 

@@ -1,5 +1,5 @@
 /** `POST /widget`: creates a hosted widget session. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RequestOptions } from '../core/request-options.js';
 import { parseInput } from '../core/validate.js';
 import { jsonNumber } from '../internal/json-number.js';
@@ -71,22 +71,22 @@ const sessionLifetimeMs = 30 * 60_000;
 
 const schemas = /* @__PURE__ */ lazy(() => {
   const { coordinateInput, currencyCodeInput, dateOutput, httpUrlInput, nonEmptyString, positiveAmountInput } = fields();
-  const optionalText = nonEmptyString.optional();
-  const optionalFlag = z.boolean().optional();
+  const optionalText = z.optional(nonEmptyString);
+  const optionalFlag = z.optional(z.boolean());
 
   const paramsSchema = z.strictObject({
     destinationCurrency: currencyCodeInput,
     walletAddress: nonEmptyString,
-    sourceAmount: positiveAmountInput.optional(),
-    sourceCurrency: currencyCodeInput.optional(),
+    sourceAmount: z.optional(positiveAmountInput),
+    sourceCurrency: z.optional(currencyCodeInput),
     sourceAmountLock: optionalFlag,
     sourceCurrencyLock: optionalFlag,
-    destinationAmount: positiveAmountInput.optional(),
+    destinationAmount: z.optional(positiveAmountInput),
     destinationAmountLock: optionalFlag,
     destinationCurrencyLock: optionalFlag,
-    countryCode: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"').optional(),
-    long: coordinateInput.optional(),
-    lat: coordinateInput.optional(),
+    countryCode: z.optional(z.string().check(z.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as "US"'))),
+    long: z.optional(coordinateInput),
+    lat: z.optional(coordinateInput),
     city: optionalText,
     state: optionalText,
     zipCode: optionalText,
@@ -96,19 +96,21 @@ const schemas = /* @__PURE__ */ lazy(() => {
     walletMemo: optionalText,
     walletLock: optionalFlag,
     externalSessionId: optionalText,
-    redirectUrl: httpUrlInput.optional(),
+    redirectUrl: z.optional(httpUrlInput),
     redirectUrlButtonLabel: optionalText,
     language: optionalText,
     theme: optionalText,
   });
 
   // The URL is handed to an end user's browser: https only, or http on a loopback host (the local sandbox).
-  const widgetUrlSchema = z.url({ protocol: /^https?$/ }).refine(
-    (text) => text.startsWith('https:') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//i.test(text),
-    'must be an https: URL (http: only on a loopback host)',
+  const widgetUrlSchema = z.url({ protocol: /^https?$/ }).check(
+    z.refine(
+      (text) => text.startsWith('https:') || /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?\//i.test(text),
+      'must be an https: URL (http: only on a loopback host)',
+    ),
   );
 
-  const sessionSchema = z.looseObject({ widgetUrl: widgetUrlSchema, expiresAt: dateOutput.nullish() });
+  const sessionSchema = z.looseObject({ widgetUrl: widgetUrlSchema, expiresAt: z.nullish(dateOutput) });
   return { paramsSchema, sessionSchema };
 });
 
