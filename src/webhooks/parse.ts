@@ -1,4 +1,5 @@
 import { ValidationError, WebhookParseError } from '../errors.js';
+import { englishError } from '../internal/english-messages.js';
 import type { UnknownWebhookEvent, WebhookEvent } from './event.js';
 import { families } from './families.js';
 import type { Family } from './family.js';
@@ -27,7 +28,7 @@ type Body = Readonly<Record<string, unknown>>;
 function typed(family: Family, type: string, body: Body): WebhookEvent | undefined {
   const schema = family.schema(type);
   if (!schema) return undefined;
-  const result = schema.safeParse(body);
+  const result = schema.safeParse(body, { error: englishError });
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = jsonPath(issue?.path ?? []);

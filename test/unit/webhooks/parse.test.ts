@@ -61,6 +61,19 @@ describe('parseWebhook: documented events', () => {
     expect(error.message).toContain('$.data.metadata.orderTemplateId');
   });
 
+  it("says what was expected and what came, in zod's English wording", () => {
+    const body = caasCompleted();
+    ((body['data'] as Body)['metadata'] as Body)['orderTemplateId'] = 42;
+    expect(parseError(() => parseWebhook(body)).message).toBe(
+      'Invalid CAAS.BUY.COMPLETED webhook at $.data.metadata.orderTemplateId: Invalid input: expected string, received number',
+    );
+    const fees = clone(offramp['order:crypto-offramp:completed']);
+    (((fees['data'] as Body)['fees'] as Body[])[1] as Body)['amount'] = true;
+    expect(parseError(() => parseWebhook(fees)).message).toBe(
+      'Invalid order:crypto-offramp:completed webhook at $.data.fees[1].amount: Invalid input: expected string, received boolean',
+    );
+  });
+
   it('writes array indices as JSON path brackets', () => {
     const body = clone(offramp['order:crypto-offramp:completed']);
     ((((body['data'] as Body)['fees'] as Body[])[1] as Body)['amount'] = 1);
