@@ -9,6 +9,8 @@ const body = JSON.stringify(notifications['CAAS.BUY.COMPLETED']);
 const sign = (payload: string, key = secret, encoding: 'base64' | 'hex' = 'base64') =>
   createHmac('sha256', key).update(payload).digest(encoding);
 const occurredAt = new Date('2025-12-11T16:04:24Z').getTime();
+// What a delivery of `body` parses to: the type and time of the event, not just "it resolved".
+const caasBuyCompleted = { source: 'coinme.notification', type: 'CAAS.BUY.COMPLETED', occurredAt: new Date(occurredAt) };
 
 async function rejection(params: ConstructEventParams): Promise<Error> {
   const error = await constructEvent(params).then(
@@ -69,7 +71,7 @@ describe('constructEvent', () => {
 
   it('accepts any secret of a rotation', async () => {
     const headers = { 'x-coinme-signature': sign(body, 'whsec_previous') };
-    await expect(constructEvent({ payload: body, headers, secret: [secret, 'whsec_previous'] })).resolves.toBeDefined();
+    await expect(constructEvent({ payload: body, headers, secret: [secret, 'whsec_previous'] })).resolves.toMatchObject(caasBuyCompleted);
   });
 
   it('throws ValidationError naming the secret when it is missing, even when the header is missing too', async () => {
@@ -108,11 +110,11 @@ describe('constructEvent', () => {
     });
 
     it('accepts the configured key, in a header of any case', async () => {
-      await expect(constructEvent({ payload: body, headers: headers('key_123'), secret, apiKey: 'key_123' })).resolves.toBeDefined();
+      await expect(constructEvent({ payload: body, headers: headers('key_123'), secret, apiKey: 'key_123' })).resolves.toMatchObject(caasBuyCompleted);
       const custom = { 'x-coinme-signature': sign(body), 'x-partner-key': 'key_123' };
       await expect(
         constructEvent({ payload: body, headers: custom, secret, apiKey: 'key_123', apiKeyHeader: 'X-Partner-Key' }),
-      ).resolves.toBeDefined();
+      ).resolves.toMatchObject(caasBuyCompleted);
     });
 
     it('refuses a missing or different key without echoing either', async () => {
@@ -131,8 +133,8 @@ describe('constructEvent', () => {
     const params = { payload: body, headers: { 'x-coinme-signature': sign(body) }, secret, toleranceSeconds: 300 };
 
     it('accepts an event within the tolerance either way', async () => {
-      await expect(constructEvent({ ...params, now: () => occurredAt + 299_000 })).resolves.toBeDefined();
-      await expect(constructEvent({ ...params, now: () => new Date(occurredAt - 299_000) })).resolves.toBeDefined();
+      await expect(constructEvent({ ...params, now: () => occurredAt + 299_000 })).resolves.toMatchObject(caasBuyCompleted);
+      await expect(constructEvent({ ...params, now: () => new Date(occurredAt - 299_000) })).resolves.toMatchObject(caasBuyCompleted);
     });
 
     it('refuses an event older than the tolerance', async () => {
