@@ -6,20 +6,10 @@ import callbacks from '../../../src/testing/samples/callback.json' with { type: 
 import notifications from '../../../src/testing/samples/coinme.notification.json' with { type: 'json' };
 import offramp from '../../../src/testing/samples/offramp.json' with { type: 'json' };
 import processing from '../../../src/testing/samples/processing.json' with { type: 'json' };
+import { parseError, type Body } from '../../helpers/webhook-bodies.js';
 
-type Body = Record<string, unknown>;
 const clone = (body: object): Body => structuredClone(body) as Body;
 const caasCompleted = () => clone(notifications['CAAS.BUY.COMPLETED']);
-
-function parseError(run: () => unknown): WebhookParseError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(WebhookParseError);
-    return error as WebhookParseError;
-  }
-  throw new Error('expected a WebhookParseError');
-}
 
 describe('parseWebhook: documented events', () => {
   it('types a Coinme notification: source, type, id, occurredAt and the whole payload', () => {
