@@ -24,7 +24,7 @@ export const knownMisses: KnownMiss[] = [
     floor: { on: 'ratio', op: '>=', limit: 0.15 },
     reason:
       'a few types (CAAS and barcode/location bodies with many nested optional fields) cost more to validate, even through ' +
-      'zod\'s compiled parser, than to HMAC and JSON.parse; the baseline validates nothing. Slowest 0.57-0.61x on a quiet machine; ' +
+      'zod\'s compiled parser, than to HMAC and JSON.parse; the baseline validates nothing. Slowest 0.57-0.68x across runs; ' +
       'the median over the 66 types meets 0.7x (0.75-0.77x).',
   },
   {
