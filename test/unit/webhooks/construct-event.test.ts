@@ -117,6 +117,13 @@ describe('constructEvent', () => {
       ).resolves.toMatchObject(caasBuyCompleted);
     });
 
+    it('reads the key without surrounding spaces, and refuses a blank one as missing', async () => {
+      const spaced = { 'x-coinme-signature': sign(body), 'x-api-key': '  key_123 ' };
+      await expect(constructEvent({ payload: body, headers: spaced, secret, apiKey: 'key_123' })).resolves.toMatchObject(caasBuyCompleted);
+      const blank = await rejection({ payload: body, headers: headers('   '), secret, apiKey: 'key_123' });
+      expect(blank.message).toBe('Missing x-api-key header');
+    });
+
     it('refuses a missing or different key without echoing either', async () => {
       const missing = await rejection({ payload: body, headers: headers(), secret, apiKey: 'key_123' });
       expect(missing).toBeInstanceOf(WebhookSignatureError);
@@ -146,7 +153,20 @@ describe('constructEvent', () => {
     it('refuses an event dated too far in the future', async () => {
       const error = await rejection({ ...params, now: () => occurredAt - 301_000 });
       expect(error).toBeInstanceOf(WebhookSignatureError);
-      expect(error.message).toMatch(/future/);
+      expect(error.message).toBe('Webhook event is dated more than 300s in the future');
+    });
+
+    it('accepts an event exactly at the tolerance, either way', async () => {
+      await expect(constructEvent({ ...params, now: () => occurredAt + 300_000 })).resolves.toMatchObject(caasBuyCompleted);
+      await expect(constructEvent({ ...params, now: () => occurredAt - 300_000 })).resolves.toMatchObject(caasBuyCompleted);
+    });
+
+    it('does not judge the age of an unknown event whose body states no time', async () => {
+      const payload = '{"hello":"world"}';
+      const unknown = { payload, headers: { 'x-coinme-signature': sign(payload) }, secret, toleranceSeconds: 300 };
+      for (const now of [0, occurredAt, occurredAt + 10 * 365 * 86_400_000]) {
+        await expect(constructEvent({ ...unknown, now: () => now })).resolves.toMatchObject({ type: 'unknown' });
+      }
     });
 
     it('uses the real clock by default', async () => {
@@ -168,6 +188,10 @@ describe('constructEvent', () => {
       expect(await rejection({ payload: changed, secret, scheme: 'body' })).toBeInstanceOf(WebhookSignatureError);
       const wrongSecret = await rejection({ payload: JSON.stringify(signed), secret: 'whsec_other', scheme: 'body' });
       expect(wrongSecret).toBeInstanceOf(WebhookSignatureError);
+      // The message names where the signature was looked for: the body, not a header.
+      expect(wrongSecret.message).toBe('Webhook body signature is missing or does not match');
+      const header = await rejection({ payload: JSON.stringify(signed), headers: { 'x-coinme-signature': sign('other') }, secret });
+      expect(header.message).toBe('Webhook signature does not match (x-coinme-signature header)');
     });
   });
 });

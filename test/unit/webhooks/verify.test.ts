@@ -66,6 +66,42 @@ describe.each(paths)('verify (%s)', (_name, verify) => {
     await expect(verify({ payload: body, signature: hex, secret: [secret, ''] })).rejects.not.toThrow(secret);
   });
 
+  it('throws TypeError on misuse: no params, an unknown scheme or encoding, a secret list with a non-string', async () => {
+    await expect(verify(null as never)).rejects.toThrow(/needs \{ payload, signature, secret \}/);
+    await expect(verify('body' as never)).rejects.toThrow(TypeError);
+    await expect(verify({ payload: body, signature: hex, secret, scheme: 'query' as never })).rejects.toThrow(/scheme must be "header" or "body"/);
+    await expect(verify({ payload: body, signature: hex, secret, encoding: 'base32' as never })).rejects.toThrow(/encoding must be "hex" or "base64"/);
+    await expect(verify({ payload: body, signature: hex, secret: [secret, 42 as never] })).rejects.toThrow(/non-empty webhook secret/);
+  });
+
+  it('reads a sha256= prefix followed by spaces', async () => {
+    await expect(verify({ payload: body, signature: `sha256=  ${hex}`, secret })).resolves.toBe(true);
+  });
+
+  it('returns false for a base64 signature with anything after its 43 characters but one "="', async () => {
+    const unpadded = base64.slice(0, 43);
+    await expect(verify({ payload: body, signature: `${unpadded}=`, secret })).resolves.toBe(true);
+    // 44 characters that do not end in padding, and longer strings that start with the digest.
+    await expect(verify({ payload: body, signature: `${unpadded}A`, secret })).resolves.toBe(false);
+    await expect(verify({ payload: body, signature: `${unpadded}==`, secret })).resolves.toBe(false);
+    await expect(verify({ payload: body, signature: `${base64}garbage`, secret })).resolves.toBe(false);
+  });
+
+  it('accepts url-safe base64 that has only "-" or only "_" in it', async () => {
+    // Bodies whose digest, in base64url, has exactly one of the two url-safe characters.
+    const find = (has: string, lacks: string) => {
+      for (let i = 0; ; i++) {
+        const candidate = `${body} ${i}`;
+        const url = createHmac('sha256', secret).update(candidate).digest('base64url');
+        if (url.includes(has) && !url.includes(lacks)) return { payload: candidate, signature: url };
+      }
+    };
+    for (const [has, lacks] of [['-', '_'], ['_', '-']] as const) {
+      const { payload, signature } = find(has, lacks);
+      await expect(verify({ payload, signature, secret })).resolves.toBe(true);
+    }
+  });
+
   it('verifies Uint8Array, Buffer and ArrayBuffer payloads over the same bytes', async () => {
     const bytes = new TextEncoder().encode(body);
     await expect(verify({ payload: bytes, signature: hex, secret })).resolves.toBe(true);
