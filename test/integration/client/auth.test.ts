@@ -157,3 +157,78 @@ describe('authorize', () => {
     expect(JSON.stringify(error)).not.toContain('secret.value');
   });
 });
+
+describe('token freshness on a frozen clock', () => {
+  const started = Date.parse('2026-01-01T00:00:00Z');
+  const frozenClock = () => {
+    const clock = { time: started, now: () => clock.time };
+    return clock;
+  };
+  const unauthorized = () =>
+    HttpResponse.json({ data: null, errorResponse: { httpStatus: '401', errorData: [{ errorCode: '401', message: 'token refused' }] } }, { status: 401 });
+  const emptyChains = () => HttpResponse.json({ data: { cryptoChains: {} }, errorResponse: null });
+
+  it.each([[0], [-5], ['abc']])('ignores expires_in %j and keeps the token for the environment lifetime', async (expiresIn) => {
+    const clock = frozenClock();
+    let issued = 0;
+    server.use(
+      http.post(`${base}/authorize`, () => HttpResponse.json({ access_token: `opaque-${++issued}`, expires_in: expiresIn })),
+      http.get(`${base}/cryptoChains`, emptyChains),
+    );
+    const coinme = client({ now: clock.now });
+    await coinme.cryptoChains.list();
+    await coinme.cryptoChains.list();
+    clock.time += 28 * 60_000; // a 30-minute staging token with its 60 s margin: still fresh
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(1);
+  });
+
+  it('treats a token as stale from its refresh instant on, not one millisecond later', async () => {
+    const clock = frozenClock();
+    let issued = 0;
+    server.use(
+      http.post(`${base}/authorize`, () => HttpResponse.json({ access_token: `opaque-${++issued}`, expires_in: 120 })),
+      http.get(`${base}/cryptoChains`, emptyChains),
+    );
+    const coinme = client({ now: clock.now });
+    await coinme.cryptoChains.list();
+    clock.time += 108_000 - 1; // 120 s lifetime, 12 s margin: refresh at 108 s
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(1);
+    clock.time += 1;
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(2);
+  });
+
+  it('a late 401 for a token already replaced does not throw the newer token away', async () => {
+    const clock = frozenClock();
+    let issued = 0;
+    let arrived!: () => void;
+    const oldTokenArrived = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const seen: string[] = [];
+    server.use(
+      http.post(`${base}/authorize`, () => HttpResponse.json({ access_token: `opaque-${++issued}`, expires_in: 120 })),
+      http.get(`${base}/cryptoChains`, async ({ request }) => {
+        const authorization = request.headers.get('authorization') ?? '';
+        seen.push(authorization);
+        if (authorization !== 'Bearer opaque-1') return emptyChains();
+        arrived();
+        await gate; // Coinme answers the first token's call only after the client moved on
+        return unauthorized();
+      }),
+    );
+    const coinme = client({ now: clock.now });
+    const slow = coinme.cryptoChains.list();
+    await oldTokenArrived;
+    clock.time += 110_000; // past the refresh instant: the next call authorizes again
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(2);
+    release();
+    await slow; // replayed with the token that replaced the refused one
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(2);
+    expect(seen).toEqual(['Bearer opaque-1', 'Bearer opaque-2', 'Bearer opaque-2', 'Bearer opaque-2']);
+  });
+});
