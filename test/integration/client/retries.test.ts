@@ -71,6 +71,27 @@ describe('429 and Retry-After', () => {
     expect((error as RateLimitError).retryAfter).toBe(7000);
     expect((error as RateLimitError).status).toBe(429);
   });
+
+  it('reads a Retry-After of several digits', async () => {
+    mock.failNext({ status: 429, retryAfter: 12, path: '/cryptoChains' });
+    const error = await client({ maxRetries: 0 }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(12_000);
+  });
+
+  it.each(['5x', 'x5', '1.5', '-1', 'soon'])('drops a Retry-After of %j, which is neither seconds nor an HTTP date', async (retryAfter) => {
+    mock.failNext({ status: 429, retryAfter, path: '/cryptoChains' });
+    const error = await client({ maxRetries: 0 }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBeUndefined();
+  });
+
+  it('retries after the default backoff when Retry-After is unreadable', async () => {
+    // Read as 50 seconds, the wait would overrun the total timeout and end in TimeoutError.
+    mock.failNext({ status: 429, retryAfter: '50x', path: '/cryptoChains' });
+    expect(await client({ totalTimeout: 3_000 }).cryptoChains.list()).toHaveLength(8);
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(2);
+  });
 });
 
 describe('POSTs', () => {
