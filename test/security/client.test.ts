@@ -26,7 +26,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('redirects are never followed', () => {
-  it.each([301, 302, 303, 307, 308])('a %i from Coinme\'s address to another origin sends nothing there and nothing twice', async (status) => {
+  it.each([300, 301, 302, 303, 307, 308])('a %i from Coinme\'s address to another origin sends nothing there and nothing twice', async (status) => {
     coinme.route = (request, response) => {
       if (request.path !== '/authorize') response.writeHead(status, { location: `${elsewhere.origin}/collect?from=coinme` }).end();
     };
@@ -45,6 +45,16 @@ describe('redirects are never followed', () => {
     };
     await expect(client().cryptoChains.list()).rejects.toBeInstanceOf(RedirectError);
     expect(elsewhere.received).toEqual([]);
+    expect(coinme.received.filter((request) => request.path === '/cryptoChains')).toHaveLength(1);
+  });
+
+  it('a 300 without a Location is refused as a redirect too', async () => {
+    coinme.route = (request, response) => {
+      if (request.path === '/cryptoChains') json(response, 300, { data: { cryptoChains: {} }, errorResponse: null });
+    };
+    const error = await failure(client().cryptoChains.list());
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ status: 300, location: undefined });
     expect(coinme.received.filter((request) => request.path === '/cryptoChains')).toHaveLength(1);
   });
 
@@ -93,6 +103,36 @@ describe('bounds on one call', () => {
       response.end('"}');
     };
     await expect(client({ maxResponseBytes: 64 * 1024 }).cryptoChains.list()).rejects.toThrow(/maxResponseBytes \(65536 bytes\)/);
+  });
+
+  // A valid answer of exactly `bytes` bytes (ASCII), padded with a field the client ignores.
+  const answerOf = (bytes: number): string => {
+    const head = '{"data":{"cryptoChains":{}},"errorResponse":null,"padding":"';
+    return `${head}${'x'.repeat(bytes - head.length - 2)}"}`;
+  };
+  const limit = 4096;
+
+  it.each([
+    ['with a Content-Length', true],
+    ['streamed without a Content-Length', false],
+  ])('accepts a body of exactly maxResponseBytes and refuses one byte more (%s)', async (_label, declared) => {
+    let size = limit;
+    coinme.route = (request, response) => {
+      if (request.path !== '/cryptoChains') return;
+      const body = answerOf(size);
+      response.writeHead(200, declared ? { 'content-type': 'application/json', 'content-length': String(body.length) } : { 'content-type': 'application/json' });
+      // Two writes: without a Content-Length the body goes out chunked.
+      response.write(body.slice(0, 100));
+      response.end(body.slice(100));
+    };
+    const sdk = client({ maxResponseBytes: limit });
+    expect(await sdk.cryptoChains.list()).toEqual([]);
+    size = limit + 1;
+    const error = await failure(sdk.cryptoChains.list());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as Error).message).toContain(`maxResponseBytes (${limit} bytes)`);
+    // Refused is final for a GET too: not sent again.
+    expect(coinme.received.filter((request) => request.path === '/cryptoChains')).toHaveLength(2);
   });
 
   it('caps bodies at 10 MiB by default', async () => {
@@ -195,6 +235,20 @@ describe('header values and credentials', () => {
     const value = Object.values(extra)[0]!;
     expect(JSON.stringify(error) + String(error) + String((error as Error).stack)).not.toContain(value.trim());
     expect(coinme.received).toEqual([]);
+  });
+
+  it('sends x-api-key only when an apiKey is configured', async () => {
+    coinme.route = (request, response) => {
+      if (request.path === '/cryptoChains') json(response, 200, { data: { cryptoChains: {} }, errorResponse: null });
+    };
+    const { apiKey: _apiKey, ...withoutKey } = credentials;
+    await new CoinmeClient({ ...withoutKey, baseUrl: coinme.origin }).cryptoChains.list();
+    await client().cryptoChains.list();
+    const [authorize, call, ...keyed] = coinme.received;
+    expect([authorize!.path, call!.path]).toEqual(['/authorize', '/cryptoChains']);
+    expect(authorize!.headers).not.toHaveProperty('x-api-key');
+    expect(call!.headers).not.toHaveProperty('x-api-key');
+    expect(keyed.map((request) => request.headers['x-api-key'])).toEqual([credentials.apiKey, credentials.apiKey]);
   });
 
   it('refuses a token from Coinme that cannot travel as a header, without quoting it', async () => {
