@@ -80,6 +80,38 @@ describe('token lifecycle', () => {
     expect(mock.widgetSessions).toHaveLength(1);
   });
 
+  it('an abort while the token is being fetched rejects at once with the caller\'s reason', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const authorizing = new Promise<void>((resolve) => (arrived = resolve));
+    server.use(
+      http.post(`${base}/authorize`, async () => {
+        arrived();
+        await gate;
+        return HttpResponse.json({ access_token: 'opaque-1', expires_in: 120 });
+      }),
+    );
+    let released = false;
+    const controller = new AbortController();
+    const call = client().cryptoChains.list({ signal: controller.signal }).then(
+      () => ({ outcome: 'resolved', released }),
+      (error: unknown) => ({ outcome: error, released }),
+    );
+    await authorizing;
+    controller.abort(new Error('caller gave up'));
+    // The authorize is let through only later: a caller still waiting for it settles after that.
+    setTimeout(() => {
+      released = true;
+      release();
+    }, 200);
+    const { outcome, released: settledAfterAuthorize } = await call;
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toBe('caller gave up');
+    expect(settledAfterAuthorize).toBe(false);
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(0);
+  });
+
   it('throws AuthenticationError when a call still answers 401 after the refresh', async () => {
     const coinme = client();
     mock.failNext({ status: 401, path: '/transactionlimits', times: 2 });
