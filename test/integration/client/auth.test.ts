@@ -1,6 +1,6 @@
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, ResponseValidationError } from 'coinme-sdk';
+import { AuthenticationError, CoinmeApiError, ResponseValidationError } from 'coinme-sdk';
 import type { AuthorizeResponseShape } from 'coinme-sdk/testing';
 import { useMockCoinme } from './mock-server.js';
 
@@ -129,6 +129,23 @@ describe('authorize', () => {
     expect((error as AuthenticationError).status).toBe(401);
     expect(authorizeCount()).toBe(1);
     expect(mock.requestsTo('/cryptoChains')).toHaveLength(0);
+  });
+
+  it('reads a 403 from authorize as refused credentials', async () => {
+    mock.failNext({ status: 403, path: '/authorize' });
+    const error = await client().cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 403 });
+    expect((error as Error).message).toContain('check partnerId, clientSecret and userAgent');
+  });
+
+  it('reads a 403 on an API call as a refusal of that call, not of the credentials', async () => {
+    mock.failNext({ status: 403, path: '/cryptoChains' });
+    const error = await client().cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CoinmeApiError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 403 });
+    expect(authorizeCount()).toBe(1);
   });
 
   it('refuses a wrong User-Agent', async () => {
