@@ -170,6 +170,7 @@ describe('bounds on one call', () => {
     const started = performance.now();
     const error = await failure(client({ maxRetries: 5, totalTimeout: 600 }).cryptoChains.list());
     expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain('did not finish within its total timeout of 600 ms');
     expect(performance.now() - started).toBeLessThan(1_200);
     expect(coinme.received.filter((request) => request.path === '/cryptoChains')).toHaveLength(1);
   });
