@@ -1,7 +1,9 @@
 // The client against a hostile or broken Coinme, and against bad options: it fails closed.
 // Each block names the finding it covers (redirects, bounds, pagination, header values and
 // credentials, transport, options).
-import { CoinmeClient, PaginationError, RedirectError, ResponseValidationError, TimeoutError, ValidationError, type CoinmeClientOptions } from 'coinme-sdk';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CoinmeClient, ConnectionError, PaginationError, RedirectError, ResponseValidationError, TimeoutError, ValidationError, type CoinmeClientOptions } from 'coinme-sdk';
 import { describe, expect, it } from 'vitest';
 import { json, useHostileServer } from './hostile-server.js';
 
@@ -302,6 +304,32 @@ describe('transport', () => {
       if (request.path === '/widget') json(response, 200, { data: { widgetUrl }, errorResponse: null });
     };
     expect((await client().widget.createSession(widgetParams)).widgetUrl).toBe(widgetUrl);
+  });
+});
+
+describe('connection failures', () => {
+  it('keep only the name and code of the platform\'s error as the cause', async () => {
+    const closed = await new Promise<string>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(`http://127.0.0.1:${port}`));
+      });
+    });
+    const error = await failure(client({ baseUrl: closed, maxRetries: 0 }).cryptoChains.list());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe('POST /authorize could not reach Coinme (1 attempt)');
+    const cause = (error as Error).cause as Error;
+    expect(cause).toBeInstanceOf(Error);
+    expect([cause.name, cause.message]).toEqual(['TypeError', 'TypeError (ECONNREFUSED)']);
+  });
+
+  it('carry a cause without a code when the platform\'s error has none', async () => {
+    const fetch = (): Promise<Response> => Promise.reject(new TypeError('fetch failed'));
+    const error = await failure(client({ fetch, maxRetries: 1 }).cryptoChains.list());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe('POST /authorize could not reach Coinme (2 attempts)');
+    expect([((error as Error).cause as Error).name, ((error as Error).cause as Error).message]).toEqual(['TypeError', 'TypeError']);
   });
 });
 
