@@ -254,6 +254,23 @@ describe('header values and credentials', () => {
     expect(keyed.map((request) => request.headers['x-api-key'])).toEqual([credentials.apiKey, credentials.apiKey]);
   });
 
+  it('sends each body with its own content type, and none without a body', async () => {
+    coinme.route = (request, response) => {
+      if (request.path === '/cryptoChains') json(response, 200, { data: { cryptoChains: {} }, errorResponse: null });
+      if (request.path === '/widget') json(response, 200, { data: { widgetUrl: 'https://widget.coinme.com/s/abc' }, errorResponse: null });
+    };
+    await client().cryptoChains.list();
+    await client().widget.createSession(widgetParams);
+    const seen = coinme.received.map((request) => [request.method, request.path, request.headers['content-type'], request.body === '' ? '' : 'body']);
+    expect(seen).toEqual([
+      ['POST', '/authorize', 'application/x-www-form-urlencoded', ''],
+      ['GET', '/cryptoChains', undefined, ''],
+      ['POST', '/authorize', 'application/x-www-form-urlencoded', ''],
+      ['POST', '/widget', 'application/json', 'body'],
+    ]);
+    expect(JSON.parse(coinme.received[3]!.body)).toMatchObject({ walletAddress: widgetParams.walletAddress });
+  });
+
   it('refuses a token from Coinme that cannot travel as a header, without quoting it', async () => {
     const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0\r\nx-injected: 1.c2lnbmF0dXJlLXNlY3JldA';
     coinme.route = (request, response) => {
