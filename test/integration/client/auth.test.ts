@@ -1,6 +1,6 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, CoinmeApiError, ResponseValidationError } from 'coinme-sdk';
+import { AuthenticationError, CoinmeApiError, ResponseValidationError, TimeoutError } from 'coinme-sdk';
 import type { AuthorizeResponseShape } from 'coinme-sdk/testing';
 import { useMockCoinme } from './mock-server.js';
 
@@ -110,6 +110,23 @@ describe('token lifecycle', () => {
     expect((outcome as Error).message).toBe('caller gave up');
     expect(settledAfterAuthorize).toBe(false);
     expect(mock.requestsTo('/cryptoChains')).toHaveLength(0);
+  });
+
+  it('gives the replay after a 401 only what is left of the call\'s total timeout', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${base}/cryptoChains`, async () => {
+        calls += 1;
+        await delay(1_500);
+        if (calls === 1) return HttpResponse.json({ data: null, errorResponse: { httpStatus: '401', errorData: [] } }, { status: 401 });
+        return HttpResponse.json({ data: { cryptoChains: {} }, errorResponse: null });
+      }),
+    );
+    // 1.5 s spent before the 401: about 0.5 s is left, not enough for another 1.5 s answer.
+    const error = await client({ totalTimeout: 2_000 }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/did not finish within its total timeout of \d+ ms/);
+    expect(calls).toBe(2);
   });
 
   it('throws AuthenticationError when a call still answers 401 after the refresh', async () => {
