@@ -1,7 +1,9 @@
 // The client against a hostile or broken Coinme, and against bad options: it fails closed.
 // Each block names the finding it covers (redirects, bounds, pagination, header values and
 // credentials, transport, options).
-import { CoinmeClient, PaginationError, RedirectError, ResponseValidationError, TimeoutError, ValidationError, type CoinmeClientOptions } from 'coinme-sdk';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CoinmeClient, ConnectionError, PaginationError, RedirectError, ResponseValidationError, TimeoutError, ValidationError, type CoinmeClientOptions } from 'coinme-sdk';
 import { describe, expect, it } from 'vitest';
 import { json, useHostileServer } from './hostile-server.js';
 
@@ -26,7 +28,7 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('redirects are never followed', () => {
-  it.each([301, 302, 303, 307, 308])('a %i from Coinme\'s address to another origin sends nothing there and nothing twice', async (status) => {
+  it.each([300, 301, 302, 303, 307, 308])('a %i from Coinme\'s address to another origin sends nothing there and nothing twice', async (status) => {
     coinme.route = (request, response) => {
       if (request.path !== '/authorize') response.writeHead(status, { location: `${elsewhere.origin}/collect?from=coinme` }).end();
     };
@@ -45,6 +47,16 @@ describe('redirects are never followed', () => {
     };
     await expect(client().cryptoChains.list()).rejects.toBeInstanceOf(RedirectError);
     expect(elsewhere.received).toEqual([]);
+    expect(coinme.received.filter((request) => request.path === '/cryptoChains')).toHaveLength(1);
+  });
+
+  it('a 300 without a Location is refused as a redirect too', async () => {
+    coinme.route = (request, response) => {
+      if (request.path === '/cryptoChains') json(response, 300, { data: { cryptoChains: {} }, errorResponse: null });
+    };
+    const error = await failure(client().cryptoChains.list());
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ status: 300, location: undefined });
     expect(coinme.received.filter((request) => request.path === '/cryptoChains')).toHaveLength(1);
   });
 
@@ -95,6 +107,36 @@ describe('bounds on one call', () => {
     await expect(client({ maxResponseBytes: 64 * 1024 }).cryptoChains.list()).rejects.toThrow(/maxResponseBytes \(65536 bytes\)/);
   });
 
+  // A valid answer of exactly `bytes` bytes (ASCII), padded with a field the client ignores.
+  const answerOf = (bytes: number): string => {
+    const head = '{"data":{"cryptoChains":{}},"errorResponse":null,"padding":"';
+    return `${head}${'x'.repeat(bytes - head.length - 2)}"}`;
+  };
+  const limit = 4096;
+
+  it.each([
+    ['with a Content-Length', true],
+    ['streamed without a Content-Length', false],
+  ])('accepts a body of exactly maxResponseBytes and refuses one byte more (%s)', async (_label, declared) => {
+    let size = limit;
+    coinme.route = (request, response) => {
+      if (request.path !== '/cryptoChains') return;
+      const body = answerOf(size);
+      response.writeHead(200, declared ? { 'content-type': 'application/json', 'content-length': String(body.length) } : { 'content-type': 'application/json' });
+      // Two writes: without a Content-Length the body goes out chunked.
+      response.write(body.slice(0, 100));
+      response.end(body.slice(100));
+    };
+    const sdk = client({ maxResponseBytes: limit });
+    expect(await sdk.cryptoChains.list()).toEqual([]);
+    size = limit + 1;
+    const error = await failure(sdk.cryptoChains.list());
+    expect(error).toBeInstanceOf(ResponseValidationError);
+    expect((error as Error).message).toContain(`maxResponseBytes (${limit} bytes)`);
+    // Refused is final for a GET too: not sent again.
+    expect(coinme.received.filter((request) => request.path === '/cryptoChains')).toHaveLength(2);
+  });
+
   it('caps bodies at 10 MiB by default', async () => {
     coinme.route = (request, response) => {
       if (request.path !== '/cryptoChains') return;
@@ -130,6 +172,7 @@ describe('bounds on one call', () => {
     const started = performance.now();
     const error = await failure(client({ maxRetries: 5, totalTimeout: 600 }).cryptoChains.list());
     expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toContain('did not finish within its total timeout of 600 ms');
     expect(performance.now() - started).toBeLessThan(1_200);
     expect(coinme.received.filter((request) => request.path === '/cryptoChains')).toHaveLength(1);
   });
@@ -197,6 +240,37 @@ describe('header values and credentials', () => {
     expect(coinme.received).toEqual([]);
   });
 
+  it('sends x-api-key only when an apiKey is configured', async () => {
+    coinme.route = (request, response) => {
+      if (request.path === '/cryptoChains') json(response, 200, { data: { cryptoChains: {} }, errorResponse: null });
+    };
+    const { apiKey: _apiKey, ...withoutKey } = credentials;
+    await new CoinmeClient({ ...withoutKey, baseUrl: coinme.origin }).cryptoChains.list();
+    await client().cryptoChains.list();
+    const [authorize, call, ...keyed] = coinme.received;
+    expect([authorize!.path, call!.path]).toEqual(['/authorize', '/cryptoChains']);
+    expect(authorize!.headers).not.toHaveProperty('x-api-key');
+    expect(call!.headers).not.toHaveProperty('x-api-key');
+    expect(keyed.map((request) => request.headers['x-api-key'])).toEqual([credentials.apiKey, credentials.apiKey]);
+  });
+
+  it('sends each body with its own content type, and none without a body', async () => {
+    coinme.route = (request, response) => {
+      if (request.path === '/cryptoChains') json(response, 200, { data: { cryptoChains: {} }, errorResponse: null });
+      if (request.path === '/widget') json(response, 200, { data: { widgetUrl: 'https://widget.coinme.com/s/abc' }, errorResponse: null });
+    };
+    await client().cryptoChains.list();
+    await client().widget.createSession(widgetParams);
+    const seen = coinme.received.map((request) => [request.method, request.path, request.headers['content-type'], request.body === '' ? '' : 'body']);
+    expect(seen).toEqual([
+      ['POST', '/authorize', 'application/x-www-form-urlencoded', ''],
+      ['GET', '/cryptoChains', undefined, ''],
+      ['POST', '/authorize', 'application/x-www-form-urlencoded', ''],
+      ['POST', '/widget', 'application/json', 'body'],
+    ]);
+    expect(JSON.parse(coinme.received[3]!.body)).toMatchObject({ walletAddress: widgetParams.walletAddress });
+  });
+
   it('refuses a token from Coinme that cannot travel as a header, without quoting it', async () => {
     const token = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0\r\nx-injected: 1.c2lnbmF0dXJlLXNlY3JldA';
     coinme.route = (request, response) => {
@@ -247,6 +321,32 @@ describe('transport', () => {
       if (request.path === '/widget') json(response, 200, { data: { widgetUrl }, errorResponse: null });
     };
     expect((await client().widget.createSession(widgetParams)).widgetUrl).toBe(widgetUrl);
+  });
+});
+
+describe('connection failures', () => {
+  it('keep only the name and code of the platform\'s error as the cause', async () => {
+    const closed = await new Promise<string>((resolve) => {
+      const probe = createServer();
+      probe.listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(`http://127.0.0.1:${port}`));
+      });
+    });
+    const error = await failure(client({ baseUrl: closed, maxRetries: 0 }).cryptoChains.list());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe('POST /authorize could not reach Coinme (1 attempt)');
+    const cause = (error as Error).cause as Error;
+    expect(cause).toBeInstanceOf(Error);
+    expect([cause.name, cause.message]).toEqual(['TypeError', 'TypeError (ECONNREFUSED)']);
+  });
+
+  it('carry a cause without a code when the platform\'s error has none', async () => {
+    const fetch = (): Promise<Response> => Promise.reject(new TypeError('fetch failed'));
+    const error = await failure(client({ fetch, maxRetries: 1 }).cryptoChains.list());
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toBe('POST /authorize could not reach Coinme (2 attempts)');
+    expect([((error as Error).cause as Error).name, ((error as Error).cause as Error).message]).toEqual(['TypeError', 'TypeError']);
   });
 });
 

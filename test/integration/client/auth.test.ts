@@ -1,6 +1,6 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { AuthenticationError, ResponseValidationError } from 'coinme-sdk';
+import { AuthenticationError, CoinmeApiError, ResponseValidationError, TimeoutError } from 'coinme-sdk';
 import type { AuthorizeResponseShape } from 'coinme-sdk/testing';
 import { useMockCoinme } from './mock-server.js';
 
@@ -80,6 +80,55 @@ describe('token lifecycle', () => {
     expect(mock.widgetSessions).toHaveLength(1);
   });
 
+  it('an abort while the token is being fetched rejects at once with the caller\'s reason', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let arrived!: () => void;
+    const authorizing = new Promise<void>((resolve) => (arrived = resolve));
+    server.use(
+      http.post(`${base}/authorize`, async () => {
+        arrived();
+        await gate;
+        return HttpResponse.json({ access_token: 'opaque-1', expires_in: 120 });
+      }),
+    );
+    let released = false;
+    const controller = new AbortController();
+    const call = client().cryptoChains.list({ signal: controller.signal }).then(
+      () => ({ outcome: 'resolved', released }),
+      (error: unknown) => ({ outcome: error, released }),
+    );
+    await authorizing;
+    controller.abort(new Error('caller gave up'));
+    // The authorize is let through only later: a caller still waiting for it settles after that.
+    setTimeout(() => {
+      released = true;
+      release();
+    }, 200);
+    const { outcome, released: settledAfterAuthorize } = await call;
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toBe('caller gave up');
+    expect(settledAfterAuthorize).toBe(false);
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(0);
+  });
+
+  it('gives the replay after a 401 only what is left of the call\'s total timeout', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${base}/cryptoChains`, async () => {
+        calls += 1;
+        await delay(1_500);
+        if (calls === 1) return HttpResponse.json({ data: null, errorResponse: { httpStatus: '401', errorData: [] } }, { status: 401 });
+        return HttpResponse.json({ data: { cryptoChains: {} }, errorResponse: null });
+      }),
+    );
+    // 1.5 s spent before the 401: about 0.5 s is left, not enough for another 1.5 s answer.
+    const error = await client({ totalTimeout: 2_000 }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/did not finish within its total timeout of \d+ ms/);
+    expect(calls).toBe(2);
+  });
+
   it('throws AuthenticationError when a call still answers 401 after the refresh', async () => {
     const coinme = client();
     mock.failNext({ status: 401, path: '/transactionlimits', times: 2 });
@@ -97,6 +146,23 @@ describe('authorize', () => {
     expect((error as AuthenticationError).status).toBe(401);
     expect(authorizeCount()).toBe(1);
     expect(mock.requestsTo('/cryptoChains')).toHaveLength(0);
+  });
+
+  it('reads a 403 from authorize as refused credentials', async () => {
+    mock.failNext({ status: 403, path: '/authorize' });
+    const error = await client().cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 403 });
+    expect((error as Error).message).toContain('check partnerId, clientSecret and userAgent');
+  });
+
+  it('reads a 403 on an API call as a refusal of that call, not of the credentials', async () => {
+    mock.failNext({ status: 403, path: '/cryptoChains' });
+    const error = await client().cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(CoinmeApiError);
+    expect(error).not.toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 403 });
+    expect(authorizeCount()).toBe(1);
   });
 
   it('refuses a wrong User-Agent', async () => {
@@ -155,5 +221,80 @@ describe('authorize', () => {
     expect(error).toBeInstanceOf(ResponseValidationError);
     expect(error.body).toBe('[redacted]');
     expect(JSON.stringify(error)).not.toContain('secret.value');
+  });
+});
+
+describe('token freshness on a frozen clock', () => {
+  const started = Date.parse('2026-01-01T00:00:00Z');
+  const frozenClock = () => {
+    const clock = { time: started, now: () => clock.time };
+    return clock;
+  };
+  const unauthorized = () =>
+    HttpResponse.json({ data: null, errorResponse: { httpStatus: '401', errorData: [{ errorCode: '401', message: 'token refused' }] } }, { status: 401 });
+  const emptyChains = () => HttpResponse.json({ data: { cryptoChains: {} }, errorResponse: null });
+
+  it.each([[0], [-5], ['abc']])('ignores expires_in %j and keeps the token for the environment lifetime', async (expiresIn) => {
+    const clock = frozenClock();
+    let issued = 0;
+    server.use(
+      http.post(`${base}/authorize`, () => HttpResponse.json({ access_token: `opaque-${++issued}`, expires_in: expiresIn })),
+      http.get(`${base}/cryptoChains`, emptyChains),
+    );
+    const coinme = client({ now: clock.now });
+    await coinme.cryptoChains.list();
+    await coinme.cryptoChains.list();
+    clock.time += 28 * 60_000; // a 30-minute staging token with its 60 s margin: still fresh
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(1);
+  });
+
+  it('treats a token as stale from its refresh instant on, not one millisecond later', async () => {
+    const clock = frozenClock();
+    let issued = 0;
+    server.use(
+      http.post(`${base}/authorize`, () => HttpResponse.json({ access_token: `opaque-${++issued}`, expires_in: 120 })),
+      http.get(`${base}/cryptoChains`, emptyChains),
+    );
+    const coinme = client({ now: clock.now });
+    await coinme.cryptoChains.list();
+    clock.time += 108_000 - 1; // 120 s lifetime, 12 s margin: refresh at 108 s
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(1);
+    clock.time += 1;
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(2);
+  });
+
+  it('a late 401 for a token already replaced does not throw the newer token away', async () => {
+    const clock = frozenClock();
+    let issued = 0;
+    let arrived!: () => void;
+    const oldTokenArrived = new Promise<void>((resolve) => (arrived = resolve));
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const seen: string[] = [];
+    server.use(
+      http.post(`${base}/authorize`, () => HttpResponse.json({ access_token: `opaque-${++issued}`, expires_in: 120 })),
+      http.get(`${base}/cryptoChains`, async ({ request }) => {
+        const authorization = request.headers.get('authorization') ?? '';
+        seen.push(authorization);
+        if (authorization !== 'Bearer opaque-1') return emptyChains();
+        arrived();
+        await gate; // Coinme answers the first token's call only after the client moved on
+        return unauthorized();
+      }),
+    );
+    const coinme = client({ now: clock.now });
+    const slow = coinme.cryptoChains.list();
+    await oldTokenArrived;
+    clock.time += 110_000; // past the refresh instant: the next call authorizes again
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(2);
+    release();
+    await slow; // replayed with the token that replaced the refused one
+    await coinme.cryptoChains.list();
+    expect(issued).toBe(2);
+    expect(seen).toEqual(['Bearer opaque-1', 'Bearer opaque-2', 'Bearer opaque-2', 'Bearer opaque-2']);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CoinmeApiError, ConnectionError, RateLimitError, TimeoutError } from 'coinme-sdk';
 import { useMockCoinme } from './mock-server.js';
 
@@ -70,6 +70,68 @@ describe('429 and Retry-After', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).retryAfter).toBe(7000);
     expect((error as RateLimitError).status).toBe(429);
+  });
+
+  it('reads a Retry-After of several digits', async () => {
+    mock.failNext({ status: 429, retryAfter: 12, path: '/cryptoChains' });
+    const error = await client({ maxRetries: 0 }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBe(12_000);
+  });
+
+  it.each(['5x', 'x5', '1.5', '-1', 'soon'])('drops a Retry-After of %j, which is neither seconds nor an HTTP date', async (retryAfter) => {
+    mock.failNext({ status: 429, retryAfter, path: '/cryptoChains' });
+    const error = await client({ maxRetries: 0 }).cryptoChains.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect((error as RateLimitError).retryAfter).toBeUndefined();
+  });
+
+  it('retries after the default backoff when Retry-After is unreadable', async () => {
+    // Read as 50 seconds, the wait would overrun the total timeout and end in TimeoutError.
+    mock.failNext({ status: 429, retryAfter: '50x', path: '/cryptoChains' });
+    expect(await client({ totalTimeout: 3_000 }).cryptoChains.list()).toHaveLength(8);
+    expect(mock.requestsTo('/cryptoChains')).toHaveLength(2);
+  });
+});
+
+describe('backoff', () => {
+  // When each attempt of a GET to /cryptoChains started (after the answer to the one before it).
+  async function attemptGaps(retryDelay: { initial: number; max: number }, failures: number): Promise<number[]> {
+    const started: number[] = [];
+    const coinme = client({
+      retryDelay,
+      maxRetries: failures,
+      totalTimeout: 10_000,
+      hooks: { onRequest: (info) => (info.path.endsWith('/cryptoChains') ? started.push(performance.now()) : undefined) },
+    });
+    await coinme.cryptoChains.list({ maxRetries: 0 }); // authorize first
+    started.length = 0;
+    mock.failNext({ status: 503, path: '/cryptoChains', times: failures });
+    expect(await coinme.cryptoChains.list()).toHaveLength(8);
+    expect(started).toHaveLength(failures + 1);
+    return started.slice(1).map((at, index) => at - started[index]!);
+  }
+
+  it('waits at least half the backoff, which doubles from retryDelay.initial on each retry', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const gaps = await attemptGaps({ initial: 200, max: 8_000 }, 3);
+    // "Equal jitter" with the lowest draw: 100, 200, 400 ms. A wait can run late, never early.
+    expect(gaps[0]).toBeGreaterThanOrEqual(95);
+    expect(gaps[1]).toBeGreaterThanOrEqual(195);
+    expect(gaps[2]).toBeGreaterThanOrEqual(395);
+    // A generous ceiling (350 ms expected): only a backoff several times too long crosses it.
+    expect(gaps.reduce((sum, gap) => sum + gap, 0)).toBeLessThan(2_000);
+  });
+
+  it('waits about the full backoff with the highest draw', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(0.999);
+    const gaps = await attemptGaps({ initial: 100, max: 8_000 }, 3);
+    // About 100, 200, 400 ms.
+    expect(gaps[0]).toBeGreaterThanOrEqual(95);
+    expect(gaps[1]).toBeGreaterThanOrEqual(195);
+    expect(gaps[2]).toBeGreaterThanOrEqual(395);
+    // A generous ceiling (700 ms expected): a backoff of over twice the intended one crosses it.
+    expect(gaps.reduce((sum, gap) => sum + gap, 0)).toBeLessThan(1_500);
   });
 });
 

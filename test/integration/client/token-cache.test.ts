@@ -17,16 +17,20 @@ const client = (tokenCache?: TokenCache): CoinmeClient =>
 /** A cache that records what goes through it, over a real MemoryTokenCache. */
 function recordingCache(inner: TokenCache = new MemoryTokenCache({ now: mock.clock.now })) {
   const stored: SharedToken[] = [];
+  const claimed: string[] = [];
   const cache: TokenCache = {
     get: (key) => inner.get(key),
     set: async (key, entry) => {
       stored.push(entry);
       await inner.set(key, entry);
     },
-    claim: (key, ttlMs) => inner.claim(key, ttlMs),
+    claim: (key, ttlMs) => {
+      claimed.push(key);
+      return inner.claim(key, ttlMs);
+    },
     release: (key) => inner.release(key),
   };
-  return { cache, stored };
+  return { cache, stored, claimed };
 }
 
 describe('CoinmeClient({ tokenCache })', () => {
@@ -99,6 +103,45 @@ describe('CoinmeClient({ tokenCache })', () => {
     await shared.set(key, published);
     await shared.release(`${key}:refresh`);
     await expect(pending).resolves.toHaveLength(8);
+    expect(authorizeCount()).toBe(1);
+    const [theirs, ours] = mock.requestsTo('/cryptoChains').map((request) => request.tokenSerial);
+    expect(ours).toBe(theirs);
+  });
+
+  it('lets go of the refresh lock once it has authorized', async () => {
+    const shared = new MemoryTokenCache({ now: mock.clock.now });
+    const key = `${mock.baseUrl}|${mock.credentials.partnerId}`;
+    await client(shared).cryptoChains.list();
+    expect(authorizeCount()).toBe(1);
+    expect(await shared.claim(`${key}:refresh`, 10_000)).toBe(true);
+  });
+
+  it('a client that finds a fresh shared token takes no lock', async () => {
+    const { cache, claimed } = recordingCache();
+    await client(cache).cryptoChains.list();
+    await client(cache).cryptoChains.list();
+    expect(authorizeCount()).toBe(1);
+    expect(claimed).toHaveLength(1);
+  });
+
+  it('adopts a token another instance stored between its read and its claim of the lock', async () => {
+    const key = `${mock.baseUrl}|${mock.credentials.partnerId}`;
+    const elsewhere = new MemoryTokenCache({ now: mock.clock.now });
+    await client(elsewhere).cryptoChains.list();
+    const published = await elsewhere.get(key);
+    if (!published) throw new Error('the other instance published no token');
+    const inner = new MemoryTokenCache({ now: mock.clock.now });
+    const racing: TokenCache = {
+      get: (name) => inner.get(name),
+      set: (name, entry) => inner.set(name, entry),
+      // The other instance finishes its refresh just before this one claims the lock.
+      claim: async (name, ttlMs) => {
+        await inner.set(key, published);
+        return inner.claim(name, ttlMs);
+      },
+      release: (name) => inner.release(name),
+    };
+    await client(racing).cryptoChains.list();
     expect(authorizeCount()).toBe(1);
     const [theirs, ours] = mock.requestsTo('/cryptoChains').map((request) => request.tokenSerial);
     expect(ours).toBe(theirs);
