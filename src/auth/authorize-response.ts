@@ -15,11 +15,15 @@ export interface AuthorizeGrant {
 const tokenKeys = ['token', 'accessToken', 'access_token', 'jwt', 'bearerToken'] as const;
 const lifetimeKeys = ['expires_in', 'expiresIn'] as const;
 
+// A lifetime is a JSON number or its decimal digits: `Number()` alone would read `true` as 1 s and `[60]` as 60 s.
+const secondsOf = (value: unknown): number =>
+  typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
+
 function fromObject(record: Record<string, unknown>): AuthorizeGrant | undefined {
   for (const key of tokenKeys) {
     const token = record[key];
     if (typeof token === 'string' && token.trim() !== '') {
-      const lifetime = lifetimeKeys.map((name) => Number(record[name])).find((seconds) => Number.isFinite(seconds) && seconds > 0);
+      const lifetime = lifetimeKeys.map((name) => secondsOf(record[name])).find((seconds) => Number.isFinite(seconds) && seconds > 0);
       return { token: token.trim(), expiresInMs: lifetime === undefined ? undefined : lifetime * 1000 };
     }
   }

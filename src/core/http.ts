@@ -138,20 +138,23 @@ export class HttpTransport {
 
     const ky = this.#ky ?? (await this.#load());
     const path = call.path.charCodeAt(0) === 47 ? call.path.slice(1) : call.path;
+    // Known once the response arrived, so an unreadable body is reported with its real status.
+    let status = 0;
     try {
       const pending = ky(path, options);
       const response = await pending;
+      status = response.status;
       const body = call.read === 'text' ? await pending.text() : await pending.json();
-      return { status: response.status, headers: response.headers, body };
+      return { status, headers: response.headers, body };
     } catch (error) {
-      throw this.#translate(error, call, { signal, timeout, totalTimeout, attempts: counter.attempts });
+      throw this.#translate(error, call, { signal, timeout, totalTimeout, attempts: counter.attempts, status });
     }
   }
 
   #translate(
     error: unknown,
     call: HttpCall,
-    context: { signal: AbortSignal | undefined; timeout: number; totalTimeout: number; attempts: number },
+    context: { signal: AbortSignal | undefined; timeout: number; totalTimeout: number; attempts: number; status: number },
   ): unknown {
     const { isHTTPError, isNetworkError, isTimeoutError } = this.#module as KyModule;
     const label = `${call.method} ${call.path}`;
@@ -159,7 +162,7 @@ export class HttpTransport {
     if (error instanceof CoinmeError) return error;
     if (error instanceof UnparsableBody) {
       return new ResponseValidationError(`Coinme answered ${call.path} with a body that is not JSON`, {
-        status: 200,
+        status: context.status,
         path: call.path,
         body: call.authorize ? '[redacted]' : error.text,
       });

@@ -21,6 +21,15 @@ describe('bodies Coinme should not send', () => {
     expect(error.path).toBe('/cryptoChains');
   });
 
+  it('reports the status the unparsable body really came with', async () => {
+    for (const status of [201, 202, 204]) {
+      server.use(http.get(`${base}/cryptoChains`, () => new HttpResponse(status === 204 ? null : 'accepted', { status }), { once: true }));
+      const error = await failure(client().cryptoChains.list());
+      expect(error.status).toBe(status);
+      expect(error.message).toBe('Coinme answered /cryptoChains with a body that is not JSON');
+    }
+  });
+
   it('reports an HTML page served with 200', async () => {
     mock.failNext({ status: 200, body: '<html>maintenance</html>', contentType: 'text/html', path: '/transactionlimits' });
     const error = await failure(client().transactionLimits.get({ customerId: '1319354818066124800' }));

@@ -59,7 +59,7 @@ describe('parseAuthorizeResponse', () => {
     expect(parseAuthorizeResponse(JSON.stringify({ data: { token: 'opaque', expiresIn: 30 }, expires_in: 90 }))).toEqual({ token: 'opaque', expiresInMs: 30_000 });
   });
 
-  it.each([[0], [-5], ['abc'], ['Infinity'], [null]])('ignores a lifetime of %j', (lifetime) => {
+  it.each([[0], [-5], ['abc'], ['Infinity'], [null], [true], [[60]], [' '], ['0x3C'], ['1e3']])('ignores a lifetime of %j', (lifetime) => {
     expect(parseAuthorizeResponse(JSON.stringify({ access_token: 'opaque', expires_in: lifetime }))).toEqual({ token: 'opaque', expiresInMs: undefined });
     expect(parseAuthorizeResponse(JSON.stringify({ data: { token: 'opaque', expiresIn: lifetime } }))).toEqual({ token: 'opaque', expiresInMs: undefined });
   });
