@@ -74,6 +74,13 @@ describe('constructEvent', () => {
     await expect(constructEvent({ payload: body, headers, secret: [secret, 'whsec_previous'] })).resolves.toMatchObject(caasBuyCompleted);
   });
 
+  it('never counts an empty entry of a secret list as a key: a body signed with an empty key is refused', async () => {
+    const forged = { 'x-coinme-signature': sign(body, '') };
+    const error = await rejection({ payload: body, headers: forged, secret: [secret, ''] });
+    expect(error).toBeInstanceOf(WebhookSignatureError);
+    await expect(constructEvent({ payload: body, headers: { 'x-coinme-signature': sign(body) }, secret: [secret, ''] })).resolves.toMatchObject(caasBuyCompleted);
+  });
+
   it('throws ValidationError naming the secret when it is missing, even when the header is missing too', async () => {
     await expect(constructEvent({ payload: body, headers: {}, secret: '' })).rejects.toMatchObject({ code: 'validation_error', field: 'secret' });
   });
