@@ -119,6 +119,20 @@ const schemas = /* @__PURE__ */ lazy(() => {
 type ParsedParams = z.output<ReturnType<typeof schemas>['paramsSchema']>;
 
 /**
+ * The query of both transaction histories (widget and partner API): the same parameters, page and size.
+ *
+ * @internal
+ */
+export function historyQuery(
+  input: { customerId: string; currencyCode?: string | undefined; startDateTime?: string | undefined; endDateTime?: string | undefined },
+  page: number,
+  size: number,
+): Record<string, string | undefined> {
+  const { customerId, currencyCode, startDateTime, endDateTime } = input;
+  return { customerId, currencyCode, startDateTime, endDateTime, page: String(page), size: String(size) };
+}
+
+/**
  * Options of {@link TransactionHistory.iterate}: the per-call options plus a bound on pages.
  *
  * @example
@@ -177,14 +191,7 @@ export class TransactionHistory extends APIResource {
   async #fetchPage(input: ParsedParams, options: RequestOptions | undefined): Promise<TransactionPage> {
     const page = input.page ?? 0;
     const size = input.size ?? defaultPageSize;
-    const query = {
-      customerId: input.customerId,
-      currencyCode: input.currencyCode,
-      startDateTime: input.startDateTime,
-      endDateTime: input.endDateTime,
-      page: String(page),
-      size: String(size),
-    };
+    const query = historyQuery(input, page, size);
     const data = await this.request({ method: 'GET', path: '/widget/transactionhistory', query, retryable: true, schema: schemas().historySchema, options });
     const transactions = (data.transactions ?? []).map(toTransaction);
     return { transactions, page, size, hasMore: transactions.length >= size };

@@ -6,7 +6,7 @@ import { parseInput } from '../core/validate.js';
 import { lazy } from '../internal/lazy.js';
 import { fields, optional } from './fields.js';
 import { APIResource } from './resource.js';
-import type { IterateOptions, Transaction, TransactionHistoryParams, TransactionPage } from './transaction-history.js';
+import { historyQuery, type IterateOptions, type Transaction, type TransactionHistoryParams, type TransactionPage } from './transaction-history.js';
 
 /**
  * Most pages {@link Transactions.iterate} reads in one loop (500 000 transactions at the
@@ -121,14 +121,7 @@ export class Transactions extends APIResource {
   async #fetchPage(input: ParsedParams, options: RequestOptions | undefined): Promise<TransactionPage> {
     const page = input.page ?? 0;
     const size = input.size ?? defaultPageSize;
-    const query = {
-      customerId: input.customerId,
-      currencyCode: input.currencyCode,
-      startDateTime: input.startDateTime,
-      endDateTime: input.endDateTime,
-      page: String(page),
-      size: String(size),
-    };
+    const query = historyQuery(input, page, size);
     const data = await this.request({ method: 'GET', path: '/transactionhistory', query, retryable: true, schema: schemas().historySchema, options });
     const transactions = (data.transactions ?? []).map(({ promoCode, ...rest }): Transaction => (promoCode === undefined ? rest : { ...rest, promoCode }));
     return { transactions, page, size, hasMore: transactions.length >= size };
